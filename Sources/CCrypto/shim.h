@@ -1,0 +1,6 @@
+#ifndef DBCOPY_CCRYPTO_SHIM_H
+#define DBCOPY_CCRYPTO_SHIM_H
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/sha.h>
+#endif

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `dbcopy apply` (not implemented yet).
+struct ApplyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "apply", abstract: "Not implemented yet.")
+
+    func run() async throws {
+        throw ValidationError("dbcopy apply is not implemented yet")
+    }
+}

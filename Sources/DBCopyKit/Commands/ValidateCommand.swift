@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `dbcopy validate` (not implemented yet).
+struct ValidateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "validate", abstract: "Not implemented yet.")
+
+    func run() async throws {
+        throw ValidationError("dbcopy validate is not implemented yet")
+    }
+}
