@@ -1,0 +1,51 @@
+import Foundation
+
+/// A fact of live state that a saved plan was computed from. `apply SAVED` re-reads each one
+/// and refuses ("Saved plan is stale") if any no longer holds.
+public struct Precondition: Sendable, Codable, Equatable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Codable { case table, backup }
+
+    public var kind: Kind
+    public var region: String
+    /// Table name, or backup ARN.
+    public var name: String
+    public var exists: Bool
+    public var arn: String?
+    public var status: String?
+    public var createdAt: Date?
+
+    public static func table(_ table: TableSnapshot, region: String) -> Precondition {
+        Precondition(
+            kind: .table, region: region, name: table.name, exists: true, arn: table.arn, status: table.status,
+            createdAt: table.createdAt)
+    }
+
+    public static func absentTable(_ name: String, region: String) -> Precondition {
+        Precondition(kind: .table, region: region, name: name, exists: false)
+    }
+
+    public static func backup(_ backup: BackupSnapshot, region: String) -> Precondition {
+        Precondition(
+            kind: .backup, region: region, name: backup.arn, exists: true, arn: backup.arn, status: backup.status,
+            createdAt: backup.createdAt)
+    }
+
+    public var description: String {
+        guard exists else { return "table \(name) in \(region) does not exist" }
+        let state = [status, createdAt.map { "created \($0.formatted(.iso8601))" }]
+            .compactMap { $0 }.joined(separator: ", ")
+        return "\(kind.rawValue) \(name) in \(region) (\(state))"
+    }
+
+    /// Whether `current` (nil: absent now) is the same thing in the same state.
+    public func holds(forTable current: TableSnapshot?) -> Bool {
+        guard let current else { return !exists }
+        return exists && current.arn == arn && current.status == status
+            && current.createdAt.timeIntervalSince1970.rounded() == createdAt?.timeIntervalSince1970.rounded()
+    }
+
+    public func holds(forBackup current: BackupSnapshot?) -> Bool {
+        guard let current else { return !exists }
+        return exists && current.arn == arn && current.status == status
+    }
+}
