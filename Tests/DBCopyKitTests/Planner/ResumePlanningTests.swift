@@ -1,0 +1,98 @@
+import DBCopyKit
+import Foundation
+import Testing
+
+/// After a crash or Ctrl-C, the next plan continues the interrupted run instead of starting over.
+@Suite("Planner: resuming interrupted runs")
+struct ResumePlanningTests {
+    let origin = Fixture.table("clients")
+    let ownBackupName = "dbcopy-clients-to-dev-20261122-10-00-00"
+
+    @Test("this job's backup still CREATING is waited for, not made again")
+    func creatingBackupReused() throws {
+        let creating = Fixture.backup(ownBackupName, of: "clients", created: Fixture.hoursAgo(0.25), status: "CREATING")
+        let plan = Fixture.plan([Fixture.job()], Fixture.snapshot(tables: [origin], absent: ["clients_restored"], backups: [creating]))
+        #expect(plan.changeList == ["+ dynamodb_table.clients_restored"])
+        #expect(plan.restoreStep?.source == .backup(arn: creating.arn, name: ownBackupName, inProgress: true))
+        #expect(
+            plan.change("dynamodb_table.clients_restored")?.reason
+                == "restore from backup \(ownBackupName) (an interrupted run is still making it)")
+    }
+
+    @Test("this job's unused AVAILABLE backup from within wait_timeout is used; an old one is not")
+    func availableBackupReused() {
+        let recent = Fixture.backup(ownBackupName, of: "clients", created: Fixture.hoursAgo(0.25))
+        let plan = Fixture.plan([Fixture.job()], Fixture.snapshot(tables: [origin], absent: ["clients_restored"], backups: [recent]))
+        #expect(plan.changeList == ["+ dynamodb_table.clients_restored"])
+        let old = Fixture.backup("dbcopy-clients-to-dev-20261101-00-00-00", of: "clients", created: Fixture.hoursAgo(500))
+        let fresh = Fixture.plan([Fixture.job()], Fixture.snapshot(tables: [origin], absent: ["clients_restored"], backups: [old]))
+        #expect(fresh.changeList.first == "+ dynamodb_backup.dbcopy-clients-to-dev-20261122-10-15-00")
+    }
+
+    @Test("a backup the current copy was restored from is not reused")
+    func usedBackupNotReused() {
+        let used = Fixture.backup(ownBackupName, of: "clients", created: Fixture.hoursAgo(0.5))
+        var target = Fixture.copy("clients_restored", job: "clients-to-dev", origin: "clients", made: Fixture.hoursAgo(0.4))
+        target.restore?.sourceBackupARN = used.arn
+        let plan = Fixture.plan([Fixture.job { $0.replace = .owned }], Fixture.snapshot(tables: [origin, target], backups: [used]))
+        #expect(plan.changeList.first == "+ dynamodb_backup.dbcopy-clients-to-dev-20261122-10-15-00")
+    }
+
+    @Test("an untagged target restored from this job's backup is finished (wait, converge), not replaced or refused")
+    func interruptedRestoreResumed() throws {
+        let backup = Fixture.backup(ownBackupName, of: "clients", created: Fixture.hoursAgo(0.25))
+        let restoring = Fixture.table(
+            "clients_restored", status: "CREATING", created: Fixture.hoursAgo(0.2), tags: [:],
+            restore: RestoreSnapshot(
+                sourceBackupARN: backup.arn, sourceTableARN: origin.arn, restoredAt: Fixture.hoursAgo(0.2), inProgress: true))
+        let job = Fixture.job { $0.ssmParameter = SSMParameterSpec(name: NameTemplate(verbatim: "/p")) }
+        let plan = Fixture.plan([job], Fixture.snapshot(tables: [origin, restoring], backups: [backup]))
+        #expect(plan.changeList == ["~ dynamodb_table.clients_restored", "+ ssm_parameter./p"])
+        let step = try #require(plan.restoreStep)
+        #expect(step.resume)
+        #expect(step.replacing == nil)
+        #expect(step.tags[OwnershipTag.job] == "clients-to-dev")
+        #expect(plan.applyable)
+        #expect(plan.summary.change == 1)
+    }
+
+    @Test("an untagged restore from long ago, or from a backup that is not this job's, is not ours")
+    func oldOrForeignRestoreNotResumed() {
+        let backup = Fixture.backup(ownBackupName, of: "clients", created: Fixture.hoursAgo(100))
+        let old = Fixture.table(
+            "clients_restored", created: Fixture.hoursAgo(99), tags: [:],
+            restore: RestoreSnapshot(
+                sourceBackupARN: backup.arn, sourceTableARN: origin.arn, restoredAt: Fixture.hoursAgo(99), inProgress: false))
+        let plan = Fixture.plan([Fixture.job { $0.replace = .owned }], Fixture.snapshot(tables: [origin, old], backups: [backup]))
+        #expect(plan.refusals.first?.refusal?.contains("not made by dbcopy") == true)
+        let manual = Fixture.backup("someones-backup", of: "clients", created: Fixture.hoursAgo(0.3))
+        let recent = Fixture.table(
+            "clients_restored", created: Fixture.hoursAgo(0.2), tags: [:],
+            restore: RestoreSnapshot(
+                sourceBackupARN: manual.arn, sourceTableARN: origin.arn, restoredAt: Fixture.hoursAgo(0.2), inProgress: false))
+        let foreign = Fixture.plan([Fixture.job { $0.replace = .owned }], Fixture.snapshot(tables: [origin, recent], backups: [manual]))
+        #expect(foreign.refusals.count == 1)
+    }
+
+    @Test("an interrupted rotation generation is finished instead of starting a new one; it counts toward keep")
+    func interruptedGenerationResumed() {
+        let backup = Fixture.backup("nightly", of: "orders-production", created: Fixture.hoursAgo(3))
+        let orders = Fixture.table("orders-production")
+        let half = Fixture.table(
+            "orders-staging-20261122-10-00-00", created: Fixture.hoursAgo(0.25), tags: [:],
+            restore: RestoreSnapshot(
+                sourceBackupARN: backup.arn, sourceTableARN: orders.arn, restoredAt: Fixture.hoursAgo(0.25), inProgress: false))
+        let previous = Fixture.copy(
+            "orders-staging-20261121-10-00-00", job: "orders-staging", origin: "orders-production", made: Fixture.hoursAgo(24))
+        let job = Fixture.job(
+            "orders-staging", origin: .match("-production$"),
+            destination: .rotation(RotationSpec(naming: .pattern(regex: "-production$", replacement: "-staging"), keep: 1))
+        ) { $0.source = .latestBackup }
+        let plan = Fixture.plan([job], Fixture.snapshot(tables: [orders, half, previous], backups: [backup], listTables: true))
+        #expect(
+            plan.changeList == [
+                "~ dynamodb_table.orders-staging-20261122-10-00-00",
+                "- dynamodb_table.orders-staging-20261121-10-00-00",
+            ])
+    }
+}
