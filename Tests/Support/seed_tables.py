@@ -1,0 +1,174 @@
+"""Creates sample DynamoDB tables with items on a local AWS endpoint (moto), for the demo
+and the integration tests. An independent client (boto3), so that tests check dbcopy's work
+with something other than dbcopy itself.
+
+usage: seed_tables.py --endpoint URL [--prefix P] demo|inspect|count TABLE...|json SPEC
+"""
+import argparse
+import json
+import sys
+
+import boto3
+
+REGION = "eu-west-1"
+
+
+def client(endpoint, service):
+    return boto3.client(
+        service, endpoint_url=endpoint, region_name=REGION,
+        aws_access_key_id="AKIDEXAMPLETESTONLY", aws_secret_access_key="test-secret-key-not-a-real-secret")
+
+
+def create_table(ddb, spec):
+    """spec: {name, key, items, billing: provisioned|on-demand, capacity: [r, w], gsi: [{name, key, capacity}],
+    ttl, tags: {}, pitr, backup: name, deletion_protection}"""
+    attributes = {spec["key"]}
+    params = {
+        "TableName": spec["name"],
+        "KeySchema": [{"AttributeName": spec["key"], "KeyType": "HASH"}],
+    }
+    gsis = []
+    for gsi in spec.get("gsi", []):
+        attributes.add(gsi["key"])
+        index = {
+            "IndexName": gsi["name"],
+            "KeySchema": [{"AttributeName": gsi["key"], "KeyType": "HASH"}],
+            "Projection": {"ProjectionType": "ALL"},
+        }
+        if spec.get("billing", "provisioned") == "provisioned":
+            read, write = gsi.get("capacity", spec.get("capacity", [5, 5]))
+            index["ProvisionedThroughput"] = {"ReadCapacityUnits": read, "WriteCapacityUnits": write}
+        gsis.append(index)
+    params["AttributeDefinitions"] = [{"AttributeName": a, "AttributeType": "S"} for a in sorted(attributes)]
+    if gsis:
+        params["GlobalSecondaryIndexes"] = gsis
+    if spec.get("billing", "provisioned") == "provisioned":
+        read, write = spec.get("capacity", [5, 5])
+        params["ProvisionedThroughput"] = {"ReadCapacityUnits": read, "WriteCapacityUnits": write}
+    else:
+        params["BillingMode"] = "PAY_PER_REQUEST"
+    if spec.get("tags"):
+        params["Tags"] = [{"Key": k, "Value": v} for k, v in spec["tags"].items()]
+    if spec.get("deletion_protection"):
+        params["DeletionProtectionEnabled"] = True
+    ddb.create_table(**params)
+    put_items(ddb, spec)
+    if spec.get("ttl"):
+        ddb.update_time_to_live(
+            TableName=spec["name"], TimeToLiveSpecification={"Enabled": True, "AttributeName": spec["ttl"]})
+    if spec.get("pitr"):
+        ddb.update_continuous_backups(
+            TableName=spec["name"], PointInTimeRecoverySpecification={"PointInTimeRecoveryEnabled": True})
+    if spec.get("backup"):
+        ddb.create_backup(TableName=spec["name"], BackupName=spec["backup"])
+
+
+def put_items(ddb, spec):
+    count = spec.get("items", 0)
+    extra_keys = [g["key"] for g in spec.get("gsi", [])]
+    for start in range(0, count, 25):
+        requests = []
+        for n in range(start, min(count, start + 25)):
+            item = {spec["key"]: {"S": f"{spec['name']}-{n:05d}"}, "payload": {"S": "x" * 40}}
+            for key in extra_keys:
+                item[key] = {"S": f"{key}-{n:05d}@example.com"}
+            if spec.get("ttl"):
+                item[spec["ttl"]] = {"N": str(4102444800 + n)}
+            requests.append({"PutRequest": {"Item": item}})
+        ddb.batch_write_item(RequestItems={spec["name"]: requests})
+
+
+def count_items(ddb, name):
+    total, kwargs = 0, {"TableName": name, "Select": "COUNT"}
+    while True:
+        page = ddb.scan(**kwargs)
+        total += page["Count"]
+        if "LastEvaluatedKey" not in page:
+            return total
+        kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+
+
+def describe(ddb, ssm, names):
+    """JSON with what tests assert: items, billing, capacity, GSI capacity, tags, TTL, PITR, SSM values."""
+    out = {"tables": {}, "all_tables": ddb.list_tables()["TableNames"]}
+    for name in names:
+        try:
+            table = ddb.describe_table(TableName=name)["Table"]
+        except ddb.exceptions.ResourceNotFoundException:
+            out["tables"][name] = None
+            continue
+        throughput = table.get("ProvisionedThroughput", {})
+        tags = ddb.list_tags_of_resource(ResourceArn=table["TableArn"]).get("Tags", [])
+        ttl = ddb.describe_time_to_live(TableName=name)["TimeToLiveDescription"]
+        pitr = ddb.describe_continuous_backups(TableName=name)["ContinuousBackupsDescription"]
+        out["tables"][name] = {
+            "arn": table["TableArn"],
+            "status": table["TableStatus"],
+            "items": count_items(ddb, name),
+            "billing": table.get("BillingModeSummary", {}).get("BillingMode", "PROVISIONED"),
+            "read": throughput.get("ReadCapacityUnits"),
+            "write": throughput.get("WriteCapacityUnits"),
+            "indexes": {
+                g["IndexName"]: [g.get("ProvisionedThroughput", {}).get("ReadCapacityUnits"),
+                                 g.get("ProvisionedThroughput", {}).get("WriteCapacityUnits")]
+                for g in table.get("GlobalSecondaryIndexes", [])
+            },
+            "tags": {t["Key"]: t["Value"] for t in tags},
+            "ttl": ttl.get("AttributeName") if ttl.get("TimeToLiveStatus") == "ENABLED" else None,
+            "pitr": pitr.get("PointInTimeRecoveryDescription", {}).get("PointInTimeRecoveryStatus") == "ENABLED",
+            "deletion_protection": table.get("DeletionProtectionEnabled", False),
+        }
+    out["backups"] = [
+        {"name": b["BackupName"], "table": b["TableName"], "status": b["BackupStatus"], "arn": b["BackupArn"]}
+        for b in ddb.list_backups()["BackupSummaries"]
+    ]
+    out["parameters"] = {
+        p["Name"]: p["Value"] for p in ssm.get_parameters_by_path(Path="/", Recursive=True).get("Parameters", [])
+    }
+    return out
+
+
+DEMO = [
+    {"name": "clients", "key": "client_id", "items": 300, "capacity": [50, 50],
+     "gsi": [{"name": "by-email", "key": "email", "capacity": [50, 50]}], "ttl": "expires_at",
+     "tags": {"team": "crm", "env": "production"}},
+    {"name": "orders-production", "key": "order_id", "items": 400, "billing": "on-demand",
+     "tags": {"team": "orders"}, "backup": "orders-production-nightly"},
+    {"name": "users-production", "key": "user_id", "items": 250, "capacity": [20, 20],
+     "tags": {"team": "identity"}, "backup": "users-production-nightly"},
+]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--endpoint", required=True)
+    parser.add_argument("command", choices=["demo", "tables", "describe", "show"])
+    parser.add_argument("args", nargs="*")
+    options = parser.parse_args()
+    ddb, ssm = client(options.endpoint, "dynamodb"), client(options.endpoint, "ssm")
+    if options.command == "demo":
+        for spec in DEMO:
+            create_table(ddb, spec)
+        print("created " + ", ".join(f"{s['name']} ({s['items']} items)" for s in DEMO))
+    elif options.command == "tables":
+        for spec in json.loads(options.args[0] if options.args else sys.stdin.read()):
+            create_table(ddb, spec)
+    elif options.command == "describe":
+        print(json.dumps(describe(ddb, ssm, options.args), sort_keys=True))
+    elif options.command == "show":
+        state = describe(ddb, ssm, ddb.list_tables()["TableNames"])
+        print(f"{'TABLE':40} {'ITEMS':>6}  {'BILLING':18} {'DBCOPY JOB':18} TTL")
+        for name, table in sorted(state["tables"].items()):
+            billing = "on-demand" if table["billing"] == "PAY_PER_REQUEST" else f"provisioned {table['read']}/{table['write']}"
+            job = table["tags"].get("dbcopy:job", "-")
+            print(f"{name:40} {table['items']:>6}  {billing:18} {job:18} {table['ttl'] or '-'}")
+        print("\nBACKUPS")
+        for backup in sorted(state["backups"], key=lambda b: b["name"]):
+            print(f"  {backup['name']:50} of {backup['table']} ({backup['status']})")
+        print("\nSSM PARAMETERS")
+        for name, value in sorted(state["parameters"].items()):
+            print(f"  {name} = {value}")
+
+
+if __name__ == "__main__":
+    main()
