@@ -5,6 +5,8 @@ import Foundation
 ///
 /// The JSON encoding is the public, versioned document of `plan --format json` (snake_case
 /// keys, ISO 8601 dates): `format_version` changes only with incompatible changes.
+/// Read and write it with `encodedJSON()` and `Plan.decode(fromJSON:)` (Render/PlanJSON.swift);
+/// `encode(to:)` is hand-written there (Render/PlanEncoding.swift) to add computed fields.
 public struct Plan: Sendable, Codable, Equatable {
     public static let kind = "dbcopy-plan"
     public static let currentFormatVersion = 1

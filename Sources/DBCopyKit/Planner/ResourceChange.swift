@@ -1,5 +1,6 @@
 /// One resource change in Terraform's vocabulary: `# KIND.NAME will be created|updated
 /// in-place|destroyed|replaced`, with what the executor does for it.
+/// `encode(to:)` is hand-written in Render/PlanEncoding.swift (adds `address` and `refused`).
 public struct ResourceChange: Sendable, Codable, Equatable {
     public enum Kind: String, Sendable, Codable {
         case dynamodbBackup = "dynamodb_backup"
