@@ -69,6 +69,7 @@ public enum Planner {
         var diagnostics: [Diagnostic] = []
         var targets: [String: String] = [:]
         var parameters: [String: String] = [:]
+        var backups: [String: String] = [:]
         for copy in plan.copies {
             let who = "job \"\(copy.job)\" (origin \(copy.origin))"
             let targetKey = "\(copy.region)/\(copy.target)"
@@ -76,6 +77,16 @@ public enum Planner {
                 diagnostics.append(.error("\(who) and \(first) would both write table \(copy.target)", at: nil, file: document.path))
             } else {
                 targets[targetKey] = who
+            }
+            for change in copy.changes where change.kind == .dynamodbBackup && change.action == .create {
+                let key = "\(copy.region)/\(change.name)"
+                if let first = backups[key], first != who {
+                    diagnostics.append(
+                        .error(
+                            "\(who) and \(first) would both make a backup named \(change.name); "
+                                + "use {origin} in backup_name to tell them apart", at: nil, file: document.path))
+                }
+                backups[key] = who
             }
             guard let parameter = copy.ssmParameter else { continue }
             let key = "\(copy.region)/\(parameter)"

@@ -77,9 +77,13 @@ extension CopyPlanner {
         case .replace(let table, let adopt, _, let why):
             action = .replace
             refusal = why
-            reason += adopt && why == nil
-                ? "; adopts \(table.name), which dbcopy did not make (replace: adopt)"
-                : "; made by dbcopy on \(HumanFormat.day(OwnershipRules.madeAt(table)))"
+            switch table.tags?[OwnershipTag.job] {
+            case job.name?: reason += "; made by dbcopy on \(HumanFormat.day(OwnershipRules.madeAt(table)))"
+            case let other?: reason += "; made by dbcopy job \"\(other)\""
+            case nil where adopt && why == nil:
+                reason += "; adopts \(table.name), which dbcopy did not make (replace: adopt)"
+            case nil: reason += "; \(table.name) was not made by dbcopy"
+            }
             if let safety = step.replacing?.safetyBackupName { details.append("safety backup \(safety) first") }
             if step.replacing?.disableDeletionProtection == true {
                 details.append("deletion protection turned off first (this job turned it on)")
@@ -113,8 +117,9 @@ extension CopyPlanner {
 
     /// `billing:  provisioned 3/3 (origin 50/50)   index by-email: 1/1`, then settings.
     private func settingsDetails(_ step: RestoreStep) -> [String] {
+        let originCapacity = origin.capacity.map { "\($0.read)/\($0.write)" } ?? origin.billing.rawValue
         var billing = "billing:  \(HumanFormat.billing(step.billing, step.capacity)) "
-            + "(origin \(HumanFormat.billing(origin.billing, origin.capacity)))"
+            + "(origin \(originCapacity))"
         for name in step.indexes.keys.sorted() {
             if let capacity = step.indexes[name] { billing += "   index \(name): \(capacity.read)/\(capacity.write)" }
         }

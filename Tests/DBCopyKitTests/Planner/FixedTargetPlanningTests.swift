@@ -31,6 +31,8 @@ struct FixedTargetPlanningTests {
         #expect(step.tags[OwnershipTag.job] == "clients-to-dev")
         #expect(step.tags[OwnershipTag.origin] == "clients")
         #expect(step.tags[OwnershipTag.createdAt] == "2026-11-22T10:15:00Z")
+        let table = try #require(plan.change("dynamodb_table.clients_restored"))
+        #expect(table.details.first == "billing:  provisioned 3/3 (origin 50/50)   index by-email: 1/1")
         let parameter = try #require(plan.change("ssm_parameter./dev/clients/table-arn"))
         #expect(parameter.reason == "value = \(Fixture.tableARN("clients_restored"))")
         #expect(plan.summary.add == 3 && plan.summary.change == 0 && plan.summary.destroy == 0)

@@ -147,6 +147,17 @@ struct RotationPlanningTests {
             ])
     }
 
+    @Test("two origins of a match job making backups with one name is an error")
+    func backupNameConflict() {
+        let job = stagingJob { $0.source = .newBackup }
+        let plan = Fixture.plan([job], Fixture.snapshot(tables: [orders, users], backups: backups(), listTables: true))
+        #expect(
+            plan.errorMessages.contains(
+                "job \"orders-staging\" (origin orders-production) and job \"orders-staging\" (origin Users-Production) "
+                    + "would both make a backup named dbcopy-orders-staging-20261122-10-15-00; use {origin} in backup_name "
+                    + "to tell them apart"))
+    }
+
     @Test("a generation name that a match pattern would copy again is refused")
     func generationMatchesOrigin() {
         let job = stagingJob(keep: 1) {

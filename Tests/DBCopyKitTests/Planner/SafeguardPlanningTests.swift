@@ -37,6 +37,7 @@ struct SafeguardPlanningTests {
             refused.refusal
                 == "table clients_restored was not made by dbcopy (no dbcopy:job tag); set replace: adopt to let job "
                 + "\"clients-to-dev\" take it over")
+        #expect(refused.reason == "restore from the new backup; clients_restored was not made by dbcopy")
         let adopted = try targetChange(Fixture.job { $0.replace = .adopt }, foreign)
         #expect(adopted.refusal == nil)
         #expect(adopted.reason.hasSuffix("; adopts clients_restored, which dbcopy did not make (replace: adopt)"))
@@ -51,6 +52,7 @@ struct SafeguardPlanningTests {
         #expect(
             change.refusal
                 == "table clients_restored belongs to dbcopy job \"someone-else\" (tag dbcopy:job), not \"clients-to-dev\"")
+        #expect(change.reason == "restore from the new backup; made by dbcopy job \"someone-else\"")
     }
 
     @Test("rule 3: a target matching protect is refused")
