@@ -23,6 +23,9 @@ HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length",
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes: without this, Nagle's algorithm and the client's
+    # delayed ACK add ~40 ms to every kept-alive response.
+    disable_nagle_algorithm = True
 
     def setup(self):
         global CONNECTIONS
