@@ -37,7 +37,9 @@ struct AWSBench {
                 default: throw ConfigurationError("unknown option \(flag)")
                 }
             }
-            guard !endpoint.isEmpty, !table.isEmpty else { throw ConfigurationError("--endpoint and --table are required") }
+            guard !endpoint.isEmpty, !table.isEmpty else {
+                throw ConfigurationError("--endpoint and --table are required")
+            }
         }
     }
 
@@ -45,7 +47,8 @@ struct AWSBench {
         var environment = ProcessInfo.processInfo.environment
         environment["AWS_EC2_METADATA_DISABLED"] = "true"
         let session = try AWSSession(
-            options: AWSSessionOptions(endpointURL: arguments.endpoint, userAgent: "dbcopy/bench", environment: environment))
+            options: AWSSessionOptions(
+                endpointURL: arguments.endpoint, userAgent: "dbcopy/bench", environment: environment))
         let client = try session.dynamoDB(region: session.resolveRegion(jobRegion: nil))
         for _ in 0..<arguments.warmup { _ = try await client.describeTable(tableName: arguments.table) }
 
@@ -66,7 +69,8 @@ struct AWSBench {
         let cpu = cpuSeconds() - cpuBefore
         let result: [String: Double] = [
             "calls": Double(arguments.calls), "concurrency": Double(arguments.concurrency), "seconds": seconds,
-            "calls_per_second": Double(arguments.calls) / seconds, "cpu_ms_per_call": cpu * 1000 / Double(arguments.calls),
+            "calls_per_second": Double(arguments.calls) / seconds,
+            "cpu_ms_per_call": cpu * 1000 / Double(arguments.calls),
             "connections": Double(CurlTransport.shared.connectionsOpened - connectionsBefore),
         ]
         let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])

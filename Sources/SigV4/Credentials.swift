@@ -26,7 +26,8 @@ public struct Credentials: Sendable, Equatable, CustomStringConvertible, CustomD
 
     public var description: String {
         let expiry = expiration.map { " expiring \($0)" } ?? ""
-        return "Credentials(\(accessKeyID), secret redacted\(sessionToken == nil ? "" : ", session token redacted")\(expiry))"
+        return
+            "Credentials(\(accessKeyID), secret redacted\(sessionToken == nil ? "" : ", session token redacted")\(expiry))"
     }
 
     public var debugDescription: String { description }

@@ -21,7 +21,8 @@ public struct SigV4Signer: Sendable {
     public let sessionTokenPlacement: SessionTokenPlacement
 
     public init(
-        credentials: Credentials, region: String, service: String, sessionTokenPlacement: SessionTokenPlacement = .signed
+        credentials: Credentials, region: String, service: String,
+        sessionTokenPlacement: SessionTokenPlacement = .signed
     ) {
         self.credentials = credentials
         self.region = region
@@ -44,7 +45,9 @@ public struct SigV4Signer: Sendable {
         if let token = credentials.sessionToken, sessionTokenPlacement == .addedAfterSigning {
             headers.append(HTTPHeader("X-Amz-Security-Token", token))
         }
-        headers.append(HTTPHeader("Authorization", authorization(signedHeaders: canonical.signedHeaders, signature: signed, date: date)))
+        headers.append(
+            HTTPHeader(
+                "Authorization", authorization(signedHeaders: canonical.signedHeaders, signature: signed, date: date)))
         return headers
     }
 
@@ -52,14 +55,18 @@ public struct SigV4Signer: Sendable {
     public func canonicalRequest(_ request: SigningRequest) -> (text: String, signedHeaders: String) {
         let path = URIEncoding.encode(URIEncoding.normalizedPath(request.path), keepSlash: true)
         let encodedQuery: [(name: String, value: String)] = request.query.map { parameter in
-            (URIEncoding.encode(parameter.name, keepSlash: false), URIEncoding.encode(parameter.value, keepSlash: false))
+            (
+                URIEncoding.encode(parameter.name, keepSlash: false),
+                URIEncoding.encode(parameter.value, keepSlash: false)
+            )
         }
         let sortedQuery = encodedQuery.sorted { a, b in a.name == b.name ? a.value < b.value : a.name < b.name }
         let query = sortedQuery.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
         let headers = Self.canonicalHeaders(request.headers)
         let signedHeaders = headers.map(\.name).joined(separator: ";")
         let headerLines = headers.map { "\($0.name):\($0.value)\n" }.joined()
-        let text = [request.method, path, query, headerLines, signedHeaders, request.payloadHash].joined(separator: "\n")
+        let text = [request.method, path, query, headerLines, signedHeaders, request.payloadHash].joined(
+            separator: "\n")
         return (text, signedHeaders)
     }
 
@@ -74,7 +81,8 @@ public struct SigV4Signer: Sendable {
 
     /// Task 3: the hex signature, with the key derived from the secret, date, region and service.
     public func signature(stringToSign: String, date: Date) -> String {
-        var key = Hashing.hmacSHA256(key: Array("AWS4\(credentials.secretAccessKey)".utf8), Array(SigningDate(date).day.utf8))
+        var key = Hashing.hmacSHA256(
+            key: Array("AWS4\(credentials.secretAccessKey)".utf8), Array(SigningDate(date).day.utf8))
         for part in [region, service, "aws4_request"] {
             key = Hashing.hmacSHA256(key: key, Array(part.utf8))
         }

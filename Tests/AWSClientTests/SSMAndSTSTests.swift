@@ -1,7 +1,7 @@
 import AWSClient
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("SSM and STS against the local endpoint")
 struct SSMAndSTSTests {
@@ -37,13 +37,15 @@ struct SSMAndSTSTests {
         #expect(identity.arn.hasPrefix("arn:aws:"))
 
         let role = "arn:aws:iam::\(identity.account):role/dbcopy-test"
-        let assumed = try await sts.assumeRole(AssumeRoleInput(roleArn: role, roleSessionName: "s1", externalId: "x", durationSeconds: 900))
+        let assumed = try await sts.assumeRole(
+            AssumeRoleInput(roleArn: role, roleSessionName: "s1", externalId: "x", durationSeconds: 900))
         #expect(assumed.credentials.sessionToken?.isEmpty == false)
         #expect(assumed.credentials.expiration != nil)
         #expect(assumed.assumedRoleArn?.contains("dbcopy-test/s1") == true)
 
         let web = try await sts.assumeRoleWithWebIdentity(
-            AssumeRoleWithWebIdentityInput(roleArn: role, roleSessionName: "ci", webIdentityToken: "header.payload.signature"))
+            AssumeRoleWithWebIdentityInput(
+                roleArn: role, roleSessionName: "ci", webIdentityToken: "header.payload.signature"))
         #expect(web.credentials.accessKeyID.isEmpty == false)
         #expect(web.credentials.sessionToken != nil)
     }

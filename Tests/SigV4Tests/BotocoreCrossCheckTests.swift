@@ -1,7 +1,7 @@
 import Foundation
 import SigV4
-import Testing
 import TestSupport
+import Testing
 
 /// Signs many random requests with this signer and with botocore's `SigV4Auth` and expects the
 /// same `Authorization` header for each: paths with dot segments, doubled slashes and encoded
@@ -13,7 +13,7 @@ struct BotocoreCrossCheckTests {
         let query: [[String]]
         let headers: [[String]]
         let body: String
-        let access_key, secret_key: String
+        let accessKey, secretKey: String
         let token: String?
         let region, service, timestamp: String
     }
@@ -35,14 +35,17 @@ struct BotocoreCrossCheckTests {
             let ours = Self.authorization(spec)
             if ours != botocore {
                 mismatches += 1
-                Issue.record("seed \(seed): \(spec.method) \(spec.path) \(spec.query) \(spec.headers)\n ours: \(ours)\n boto: \(botocore)")
+                Issue.record(
+                    "seed \(seed): \(spec.method) \(spec.path) \(spec.query) \(spec.headers)\n ours: \(ours)\n boto: \(botocore)"
+                )
             }
             if mismatches > 5 { break }
         }
     }
 
     static func authorization(_ spec: Spec) -> String {
-        let credentials = Credentials(accessKeyID: spec.access_key, secretAccessKey: spec.secret_key, sessionToken: spec.token)
+        let credentials = Credentials(
+            accessKeyID: spec.accessKey, secretAccessKey: spec.secretKey, sessionToken: spec.token)
         let signer = SigV4Signer(credentials: credentials, region: spec.region, service: spec.service)
         let request = SigningRequest(
             method: spec.method, path: spec.path, query: spec.query.map { (name: $0[0], value: $0[1]) },
@@ -53,13 +56,17 @@ struct BotocoreCrossCheckTests {
     }
 
     static func randomSpec(_ random: inout SplitMix64) -> Spec {
-        let pathPieces = ["a", "b1", "Z-_.~", ".", "..", "", "%20", "%2F", "x%41y", "caf\u{e9}", "!$&'()*+,;=:@", "sp ace", "\u{1F600}"]
+        let pathPieces = [
+            "a", "b1", "Z-_.~", ".", "..", "", "%20", "%2F", "x%41y", "caf\u{e9}", "!$&'()*+,;=:@", "sp ace",
+            "\u{1F600}",
+        ]
         let queryPieces = ["", "a", "B", "v=1", "x y", "\u{e9}", "&", "+", "%", "~-._", "\u{4e2d}\u{6587}", "a/b", "*"]
         let valuePieces = ["v", " ", "  ", "\t", "a  b", "\"q  u\"", "1,2", "x", "=", ":"]
         func pick(_ items: [String]) -> String { items[Int(random.next() % UInt64(items.count))] }
         func count(_ upTo: UInt64) -> Int { Int(random.next() % (upTo + 1)) }
 
-        let path = "/" + (0..<count(5)).map { _ in pick(pathPieces) }.joined(separator: "/") + (count(1) == 1 ? "/" : "")
+        let path =
+            "/" + (0..<count(5)).map { _ in pick(pathPieces) }.joined(separator: "/") + (count(1) == 1 ? "/" : "")
         var usedNames = Set<String>()
         let query: [[String]] = (0..<count(4)).compactMap { _ in
             let name = (0..<(1 + count(2))).map { _ in pick(queryPieces) }.joined()
@@ -71,10 +78,12 @@ struct BotocoreCrossCheckTests {
         }
         let token: String? = count(1) == 1 ? "token/\(random.next())+=" : nil
         return Spec(
-            method: pick(["GET", "POST", "PUT", "DELETE"]), host: pick(["example.amazonaws.com", "127.0.0.1:4566", "dynamodb.eu-west-1.amazonaws.com"]),
+            method: pick(["GET", "POST", "PUT", "DELETE"]),
+            host: pick(["example.amazonaws.com", "127.0.0.1:4566", "dynamodb.eu-west-1.amazonaws.com"]),
             path: path, query: query, headers: headers, body: (0..<count(20)).map { _ in pick(queryPieces) }.joined(),
-            access_key: "AKID\(random.next() % 100_000)", secret_key: "secret/\(random.next())+key",
-            token: token, region: pick(["us-east-1", "eu-west-1", "cn-north-1"]), service: pick(["dynamodb", "ssm", "sts"]),
+            accessKey: "AKID\(random.next() % 100_000)", secretKey: "secret/\(random.next())+key",
+            token: token, region: pick(["us-east-1", "eu-west-1", "cn-north-1"]),
+            service: pick(["dynamodb", "ssm", "sts"]),
             timestamp: "20251122T115225Z")
     }
 }

@@ -13,7 +13,8 @@ struct SigV4SuiteTests {
             sessionToken: suiteCase.sessionToken)
         let placement: SigV4Signer.SessionTokenPlacement =
             suiteCase.name == "post-sts-header-after" ? .addedAfterSigning : .signed
-        return SigV4Signer(credentials: credentials, region: "us-east-1", service: "service", sessionTokenPlacement: placement)
+        return SigV4Signer(
+            credentials: credentials, region: "us-east-1", service: "service", sessionTokenPlacement: placement)
     }
 
     /// Two cases whose `.sts` and `.authz` were not computed from their own `.creq` (the hash in
@@ -58,7 +59,8 @@ struct SigV4SuiteTests {
         let stringToSign = signer.stringToSign(canonicalRequest: canonical.text, date: Self.date)
         #expect(stringToSign == suiteCase.expectedStringToSign)
         let signature = signer.signature(stringToSign: stringToSign, date: Self.date)
-        let authorization = signer.authorization(signedHeaders: canonical.signedHeaders, signature: signature, date: Self.date)
+        let authorization = signer.authorization(
+            signedHeaders: canonical.signedHeaders, signature: signature, date: Self.date)
         #expect(authorization == suiteCase.expectedAuthorization)
     }
 

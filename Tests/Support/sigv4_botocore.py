@@ -2,7 +2,7 @@
 
 Reads a JSON array of requests on stdin; prints a JSON array of their Authorization headers.
 Each request: method, host, path, query (list of [name, value]), headers (list of [name, value]),
-body (text), access_key, secret_key, token (or null), region, service, timestamp (20150830T123600Z).
+body (text), accessKey, secretKey, token (or null), region, service, timestamp (20150830T123600Z).
 """
 import datetime
 import json
@@ -27,7 +27,7 @@ def sign(spec):
     for name, value in spec["headers"]:
         request.headers[name] = value
     request.params = [tuple(pair) for pair in spec["query"]]
-    credentials = Credentials(spec["access_key"], spec["secret_key"], spec.get("token"))
+    credentials = Credentials(spec["accessKey"], spec["secretKey"], spec.get("token"))
     SigV4Auth(credentials, spec["service"], spec["region"]).add_auth(request)
     return request.headers["Authorization"]
 

@@ -41,7 +41,8 @@ public final class KeepAliveProxy: @unchecked Sendable {
         struct Count: Decodable { let connections: Int }
         let transport = CurlTransport()
         defer { transport.close() }
-        let response = try await transport.send(HTTPRequest(method: "GET", url: url.appendingPathComponent("__connections"), bypassProxy: true))
+        let response = try await transport.send(
+            HTTPRequest(method: "GET", url: url.appendingPathComponent("__connections"), bypassProxy: true))
         return try JSONDecoder().decode(Count.self, from: response.body).connections
     }
 }

@@ -15,7 +15,9 @@ public final class ScriptedTransport: HTTPTransport, @unchecked Sendable {
     /// Answers with `script` in order, then with `fallback` for every further request.
     public init(
         _ script: [Answer] = [],
-        fallback: @escaping @Sendable (HTTPRequest) -> Answer = { _ in .success(HTTPResponse(status: 200, body: Data("{}".utf8))) }
+        fallback: @escaping @Sendable (HTTPRequest) -> Answer = { _ in
+            .success(HTTPResponse(status: 200, body: Data("{}".utf8)))
+        }
     ) {
         self.script = script
         self.fallback = fallback
@@ -43,7 +45,9 @@ public final class ScriptedTransport: HTTPTransport, @unchecked Sendable {
     ) -> Answer {
         let body = #"{"__type":"com.amazonaws.dynamodb.v20120810#\#(code)","message":"\#(message)"}"#
         return .success(
-            HTTPResponse(status: status, headers: [HTTPHeader("x-amzn-RequestId", "REQ-\(code)")] + headers, body: Data(body.utf8)))
+            HTTPResponse(
+                status: status, headers: [HTTPHeader("x-amzn-RequestId", "REQ-\(code)")] + headers,
+                body: Data(body.utf8)))
     }
 
     public static func ok(_ json: String = "{}") -> Answer {
@@ -63,7 +67,8 @@ extension TestSessions {
             options: AWSSessionOptions(
                 endpointURL: "https://dynamodb.test.invalid", userAgent: "dbcopy/test", debug: debug,
                 environment: bareEnvironment(environment), transport: transport,
-                credentialProvider: StaticCredentialProvider(Credentials(accessKeyID: "AKIDTEST", secretAccessKey: "secret")),
+                credentialProvider: StaticCredentialProvider(
+                    Credentials(accessKeyID: "AKIDTEST", secretAccessKey: "secret")),
                 sleeper: { try await sleeps.sleep($0) }, clock: clock, random: random))
     }
 }

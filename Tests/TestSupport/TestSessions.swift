@@ -10,7 +10,8 @@ public enum TestSessions {
     ) async throws -> AWSSession {
         let environment = try await LocalAWSEndpoint.shared.environment(extra: extraEnvironment)
         return try AWSSession(
-            options: AWSSessionOptions(userAgent: "dbcopy/test", debug: debug, environment: environment, transport: transport))
+            options: AWSSessionOptions(
+                userAgent: "dbcopy/test", debug: debug, environment: environment, transport: transport))
     }
 
     /// A DynamoDB client on the local endpoint in the test region.
@@ -29,7 +30,9 @@ public enum TestSessions {
     }
 
     /// A table keyed by `pk` (string) with a `by-email` global secondary index, provisioned 5/5.
-    public static func createTable(_ client: DynamoDBClient, name: String, tags: [Tag]? = nil) async throws -> TableDescription {
+    public static func createTable(_ client: DynamoDBClient, name: String, tags: [Tag]? = nil) async throws
+        -> TableDescription
+    {
         let input = CreateTableInput(
             tableName: name,
             attributeDefinitions: [

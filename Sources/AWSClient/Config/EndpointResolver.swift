@@ -28,7 +28,9 @@ public struct EndpointResolver: Sendable {
                 if let value = environment[variable], !value.isEmpty { return try Self.parse(value, source: variable) }
             }
             let key = "\(service.endpointEnvironmentID.lowercased()).endpoint_url"
-            if let value = servicesSection[key], !value.isEmpty { return try Self.parse(value, source: "services \(key)") }
+            if let value = servicesSection[key], !value.isEmpty {
+                return try Self.parse(value, source: "services \(key)")
+            }
             if let value = profile?["endpoint_url"] { return try Self.parse(value, source: "profile endpoint_url") }
         }
         return try Self.publicEndpoint(for: service, region: region)

@@ -58,7 +58,8 @@ public struct Profile: Sendable, Equatable {
         case (nil, nil): return nil
         case (let keyID?, let secret?):
             let token = section["aws_session_token"] ?? section["aws_security_token"]
-            return Credentials(accessKeyID: keyID, secretAccessKey: secret, sessionToken: token?.isEmpty == false ? token : nil)
+            return Credentials(
+                accessKeyID: keyID, secretAccessKey: secret, sessionToken: token?.isEmpty == false ? token : nil)
         default:
             throw CredentialError("profile \(name) has only one of aws_access_key_id and aws_secret_access_key")
         }

@@ -37,7 +37,8 @@ enum ChildProcess {
         do {
             try process.run()
         } catch {
-            throw CredentialError("credential_process \(executable) could not be started: \(error.localizedDescription)")
+            throw CredentialError(
+                "credential_process \(executable) could not be started: \(error.localizedDescription)")
         }
         let errorData = Locked(Data())
         let group = DispatchGroup()
@@ -50,7 +51,8 @@ enum ChildProcess {
         let stdout = output.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        let lastLine = String(decoding: errorData.current, as: UTF8.self)
+        let lastLine =
+            String(decoding: errorData.current, as: UTF8.self)
             .split(whereSeparator: \.isNewline).last.map(String.init) ?? ""
         return Outcome(status: process.terminationStatus, stdout: stdout, stderrTail: String(lastLine.prefix(300)))
     }

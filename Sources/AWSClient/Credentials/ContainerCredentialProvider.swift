@@ -13,7 +13,8 @@ public struct ContainerCredentialProvider: CredentialProvider {
 
     init(environment: [String: String], pipeline: RequestPipeline, relativeBase: String = "http://169.254.170.2") {
         self.environment = environment
-        self.endpoint = CredentialEndpoint(pipeline: pipeline, label: "container", connectTimeout: .seconds(2), timeout: .seconds(5))
+        self.endpoint = CredentialEndpoint(
+            pipeline: pipeline, label: "container", connectTimeout: .seconds(2), timeout: .seconds(5))
         self.relativeBase = relativeBase
     }
 
@@ -51,9 +52,12 @@ public struct ContainerCredentialProvider: CredentialProvider {
             throw CredentialError("AWS_CONTAINER_CREDENTIALS_FULL_URI is not a URL")
         }
         // Plain http only to the container agent or this machine: credentials must not cross a network unencrypted.
-        let allowedHosts: Set<String> = ["169.254.170.2", "169.254.170.23", "fd00:ec2::23", "[fd00:ec2::23]", "localhost", "::1", "[::1]"]
+        let allowedHosts: Set<String> = [
+            "169.254.170.2", "169.254.170.23", "fd00:ec2::23", "[fd00:ec2::23]", "localhost", "::1", "[::1]",
+        ]
         guard scheme == "https" || (scheme == "http" && (allowedHosts.contains(host) || host.hasPrefix("127."))) else {
-            throw CredentialError("AWS_CONTAINER_CREDENTIALS_FULL_URI must be https, or http to a loopback or container-agent address")
+            throw CredentialError(
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI must be https, or http to a loopback or container-agent address")
         }
         return url
     }
@@ -62,7 +66,8 @@ public struct ContainerCredentialProvider: CredentialProvider {
         var token = environment["AWS_CONTAINER_AUTHORIZATION_TOKEN"]
         if let file = environment["AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"], !file.isEmpty {
             do {
-                token = try String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+                token = try String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(
+                    in: .whitespacesAndNewlines)
             } catch {
                 throw CredentialError("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: cannot read \(file)")
             }

@@ -32,22 +32,22 @@ struct CredentialEndpoint: Sendable {
 
     /// The JSON both endpoints answer with (`Token` is the session token).
     struct CredentialDocument: Decodable {
-        let AccessKeyId: String
-        let SecretAccessKey: String
-        let Token: String?
-        let Expiration: String?
-        let Code: String?
+        let accessKeyId: String
+        let secretAccessKey: String
+        let token: String?
+        let expiration: String?
+        let code: String?
     }
 
     static func credentials(from body: Data, source: String) throws -> Credentials {
-        guard let document = try? JSONDecoder().decode(CredentialDocument.self, from: body) else {
+        guard let document = try? AWSJSONCoding.decoder.decode(CredentialDocument.self, from: body) else {
             throw CredentialError("\(source): the answer is not a credentials document")
         }
-        if let code = document.Code, code != "Success" {
+        if let code = document.code, code != "Success" {
             throw CredentialError("\(source): credentials not available (Code \(code))")
         }
         return Credentials(
-            accessKeyID: document.AccessKeyId, secretAccessKey: document.SecretAccessKey, sessionToken: document.Token,
-            expiration: document.Expiration.flatMap(TimestampParsing.iso8601))
+            accessKeyID: document.accessKeyId, secretAccessKey: document.secretAccessKey, sessionToken: document.token,
+            expiration: document.expiration.flatMap(TimestampParsing.iso8601))
     }
 }

@@ -13,12 +13,13 @@ public struct CredentialProcessProvider: CredentialProvider {
         self.profileName = profileName
     }
 
+    /// The JSON the process prints (PascalCase keys, mapped by the AWS JSON key strategy).
     struct Output: Decodable {
-        let Version: Int
-        let AccessKeyId: String
-        let SecretAccessKey: String
-        let SessionToken: String?
-        let Expiration: String?
+        let version: Int
+        let accessKeyId: String
+        let secretAccessKey: String
+        let sessionToken: String?
+        let expiration: String?
     }
 
     public func credentials() async throws -> Credentials {
@@ -32,21 +33,21 @@ public struct CredentialProcessProvider: CredentialProvider {
             let reason = result.stderrTail.isEmpty ? "" : ": \(result.stderrTail)"
             throw CredentialError("\(context) exited with status \(result.status)\(reason)")
         }
-        guard let output = try? JSONDecoder().decode(Output.self, from: result.stdout) else {
+        guard let output = try? AWSJSONCoding.decoder.decode(Output.self, from: result.stdout) else {
             throw CredentialError("\(context) did not print the expected JSON (Version, AccessKeyId, SecretAccessKey)")
         }
-        guard output.Version == 1 else {
-            throw CredentialError("\(context) printed Version \(output.Version); only 1 is supported")
+        guard output.version == 1 else {
+            throw CredentialError("\(context) printed Version \(output.version); only 1 is supported")
         }
         var expiration: Date?
-        if let text = output.Expiration {
+        if let text = output.expiration {
             guard let parsed = TimestampParsing.iso8601(text) else {
                 throw CredentialError("\(context) printed an Expiration that is not an ISO 8601 timestamp")
             }
             expiration = parsed
         }
         return Credentials(
-            accessKeyID: output.AccessKeyId, secretAccessKey: output.SecretAccessKey, sessionToken: output.SessionToken,
+            accessKeyID: output.accessKeyId, secretAccessKey: output.secretAccessKey, sessionToken: output.sessionToken,
             expiration: expiration)
     }
 }
@@ -81,7 +82,9 @@ enum CommandLineSplitter {
                 inWord = true
             }
         }
-        guard quote == nil, !escaped else { throw CredentialError("credential_process has an unterminated quote or escape") }
+        guard quote == nil, !escaped else {
+            throw CredentialError("credential_process has an unterminated quote or escape")
+        }
         if inWord { words.append(current) }
         return words
     }

@@ -15,33 +15,42 @@ public struct InstanceMetadataCredentialProvider: CredentialProvider {
     init(environment: [String: String], profile: Profile?, pipeline: RequestPipeline) {
         self.environment = environment
         self.endpoint = CredentialEndpoint(pipeline: pipeline, label: "imds")
-        let ipv6 = (environment["AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE"] ?? profile?["ec2_metadata_service_endpoint_mode"])?
+        let ipv6 =
+            (environment["AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE"] ?? profile?["ec2_metadata_service_endpoint_mode"])?
             .lowercased() == "ipv6"
         let configured = environment["AWS_EC2_METADATA_SERVICE_ENDPOINT"] ?? profile?["ec2_metadata_service_endpoint"]
-        let chosen = configured.flatMap { $0.isEmpty ? nil : $0 } ?? (ipv6 ? "http://[fd00:ec2::254]" : "http://169.254.169.254")
+        let chosen =
+            configured.flatMap { $0.isEmpty ? nil : $0 } ?? (ipv6 ? "http://[fd00:ec2::254]" : "http://169.254.169.254")
         base = chosen.hasSuffix("/") ? String(chosen.dropLast()) : chosen
     }
 
     private static let credentialsPath = "/latest/meta-data/iam/security-credentials/"
 
     public func credentials() async throws -> Credentials {
-        guard environment["AWS_EC2_METADATA_DISABLED"]?.lowercased() != "true" else { throw CredentialSourceNotConfigured() }
+        guard environment["AWS_EC2_METADATA_DISABLED"]?.lowercased() != "true" else {
+            throw CredentialSourceNotConfigured()
+        }
         do {
             var headers: [HTTPHeader] = []
             if let token = try await sessionToken() { headers.append(HTTPHeader("X-aws-ec2-metadata-token", token)) }
-            let roleResponse = try await endpoint.send("GetRoleName", method: "GET", url: try url(Self.credentialsPath), headers: headers)
+            let roleResponse = try await endpoint.send(
+                "GetRoleName", method: "GET", url: try url(Self.credentialsPath), headers: headers)
             guard roleResponse.status == 200 else {
                 // 404: this instance has no role. Nothing to use, so the chain goes on.
                 if roleResponse.status == 404 { throw CredentialSourceNotConfigured() }
                 throw CredentialError("instance metadata: HTTP \(roleResponse.status) listing the instance role")
             }
-            let role = String(decoding: roleResponse.body, as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            let role =
+                String(decoding: roleResponse.body, as: UTF8.self).split(whereSeparator: \.isNewline).first.map(
+                    String.init) ?? ""
             guard !role.isEmpty, role.utf8.allSatisfy({ $0 > 32 && $0 != UInt8(ascii: "/") }) else {
                 throw CredentialSourceNotConfigured()
             }
-            let response = try await endpoint.send("GetCredentials", method: "GET", url: try url(Self.credentialsPath + role), headers: headers)
+            let response = try await endpoint.send(
+                "GetCredentials", method: "GET", url: try url(Self.credentialsPath + role), headers: headers)
             guard response.status == 200 else {
-                throw CredentialError("instance metadata: HTTP \(response.status) fetching credentials for role \(role)")
+                throw CredentialError(
+                    "instance metadata: HTTP \(response.status) fetching credentials for role \(role)")
             }
             return try CredentialEndpoint.credentials(from: response.body, source: "instance metadata")
         } catch is TransportError {

@@ -49,10 +49,12 @@ public struct ProfileCredentialProvider: CredentialProvider {
     private func roleProvider(_ profile: Profile, roleARN: String, chain: [String]) throws -> any CredentialProvider {
         let sessionName = profile["role_session_name"]
         if let tokenFile = profile["web_identity_token_file"] {
-            return WebIdentityCredentialProvider(roleARN: roleARN, tokenFile: tokenFile, sessionName: sessionName, sts: try makeSTS(nil))
+            return WebIdentityCredentialProvider(
+                roleARN: roleARN, tokenFile: tokenFile, sessionName: sessionName, sts: try makeSTS(nil))
         }
         if profile["mfa_serial"] != nil {
-            throw CredentialError("profile \(profile.name): mfa_serial needs an interactive MFA prompt, which dbcopy does not offer")
+            throw CredentialError(
+                "profile \(profile.name): mfa_serial needs an interactive MFA prompt, which dbcopy does not offer")
         }
         let source: any CredentialProvider
         if let sourceName = profile["source_profile"] {
@@ -64,10 +66,12 @@ public struct ProfileCredentialProvider: CredentialProvider {
             case "EcsContainer": source = container
             default:
                 throw CredentialError(
-                    "profile \(profile.name): credential_source \(sourceKind) is not one of Environment, Ec2InstanceMetadata, EcsContainer")
+                    "profile \(profile.name): credential_source \(sourceKind) is not one of Environment, Ec2InstanceMetadata, EcsContainer"
+                )
             }
         } else {
-            throw CredentialError("profile \(profile.name): role_arn needs source_profile, credential_source or web_identity_token_file")
+            throw CredentialError(
+                "profile \(profile.name): role_arn needs source_profile, credential_source or web_identity_token_file")
         }
         let duration = profile["duration_seconds"].flatMap(Int.init)
         return AssumeRoleCredentialProvider(
@@ -75,15 +79,20 @@ public struct ProfileCredentialProvider: CredentialProvider {
             sts: try makeSTS(CachedCredentialProvider(source)))
     }
 
-    private func sourceProvider(named name: String, for profile: Profile, chain: [String]) throws -> any CredentialProvider {
+    private func sourceProvider(named name: String, for profile: Profile, chain: [String]) throws
+        -> any CredentialProvider
+    {
         guard let source = config.profile(name) else {
             throw CredentialError("profile \(profile.name): source_profile \(name) does not exist")
         }
-        if let keys = try source.staticCredentials(from: source.credentials) ?? source.staticCredentials(from: source.config) {
+        if let keys = try source.staticCredentials(from: source.credentials)
+            ?? source.staticCredentials(from: source.config)
+        {
             return StaticCredentialProvider(keys)
         }
         guard !chain.contains(name) else {
-            throw CredentialError("profile \(profile.name): source_profile chain loops: \((chain + [name]).joined(separator: " -> "))")
+            throw CredentialError(
+                "profile \(profile.name): source_profile chain loops: \((chain + [name]).joined(separator: " -> "))")
         }
         guard let provider = try provider(for: source, chain: chain) else {
             throw CredentialError("profile \(profile.name): source_profile \(name) has no credentials")
@@ -110,7 +119,9 @@ public struct AssumeRoleCredentialProvider: CredentialProvider {
 
     public func credentials() async throws -> Credentials {
         let output = try await sts.assumeRole(
-            AssumeRoleInput(roleArn: roleARN, roleSessionName: sessionName, externalId: externalID, durationSeconds: durationSeconds))
+            AssumeRoleInput(
+                roleArn: roleARN, roleSessionName: sessionName, externalId: externalID, durationSeconds: durationSeconds
+            ))
         return output.credentials
     }
 }

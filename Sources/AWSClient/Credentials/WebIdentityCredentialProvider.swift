@@ -28,7 +28,8 @@ public struct WebIdentityCredentialProvider: CredentialProvider {
     public func credentials() async throws -> Credentials {
         let token: String
         do {
-            token = try String(contentsOfFile: tokenFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            token = try String(contentsOfFile: tokenFile, encoding: .utf8).trimmingCharacters(
+                in: .whitespacesAndNewlines)
         } catch {
             throw CredentialError("web identity: cannot read token file \(tokenFile): \(error.localizedDescription)")
         }
@@ -39,12 +40,19 @@ public struct WebIdentityCredentialProvider: CredentialProvider {
 }
 
 /// The environment-configured web identity source in the chain: not configured unless both
-/// variables are set.
+/// variables are set. The STS client is made only then, so a bad STS endpoint setting is
+/// reported where it matters instead of hiding the source.
 struct EnvironmentWebIdentitySource: CredentialProvider {
-    let provider: WebIdentityCredentialProvider?
+    let environment: [String: String]
+    let makeSTS: @Sendable ((any CredentialProvider)?) throws -> STSClient
 
     func credentials() async throws -> Credentials {
-        guard let provider else { throw CredentialSourceNotConfigured() }
+        guard environment["AWS_ROLE_ARN"]?.isEmpty == false,
+            environment["AWS_WEB_IDENTITY_TOKEN_FILE"]?.isEmpty == false
+        else { throw CredentialSourceNotConfigured() }
+        guard let provider = WebIdentityCredentialProvider(environment: environment, sts: try makeSTS(nil)) else {
+            throw CredentialSourceNotConfigured()
+        }
         return try await provider.credentials()
     }
 }

@@ -60,7 +60,8 @@ public struct DynamoDBClient: Sendable {
     }
 
     public func describeBackup(backupArn: String) async throws -> BackupDescriptionOutput {
-        try await endpoint.call("DescribeBackup", BackupArnInput(backupArn: backupArn), as: BackupDescriptionOutput.self)
+        try await endpoint.call(
+            "DescribeBackup", BackupArnInput(backupArn: backupArn), as: BackupDescriptionOutput.self)
     }
 
     /// One page of backups, filtered by DynamoDB (see `listAllBackups` for all pages).
@@ -76,7 +77,9 @@ public struct DynamoDBClient: Sendable {
         try await endpoint.call("RestoreTableFromBackup", input, as: TableDescriptionOutput.self)
     }
 
-    public func restoreTableToPointInTime(_ input: RestoreTableToPointInTimeInput) async throws -> TableDescriptionOutput {
+    public func restoreTableToPointInTime(_ input: RestoreTableToPointInTimeInput) async throws
+        -> TableDescriptionOutput
+    {
         try await endpoint.call("RestoreTableToPointInTime", input, as: TableDescriptionOutput.self)
     }
 
@@ -96,7 +99,8 @@ public struct DynamoDBClient: Sendable {
     }
 
     public func describeTimeToLive(tableName: String) async throws -> DescribeTimeToLiveOutput {
-        try await endpoint.call("DescribeTimeToLive", TableNameInput(tableName: tableName), as: DescribeTimeToLiveOutput.self)
+        try await endpoint.call(
+            "DescribeTimeToLive", TableNameInput(tableName: tableName), as: DescribeTimeToLiveOutput.self)
     }
 
     public func updateTimeToLive(_ input: UpdateTimeToLiveInput) async throws -> UpdateTimeToLiveOutput {
@@ -104,7 +108,8 @@ public struct DynamoDBClient: Sendable {
     }
 
     public func describeContinuousBackups(tableName: String) async throws -> ContinuousBackupsOutput {
-        try await endpoint.call("DescribeContinuousBackups", TableNameInput(tableName: tableName), as: ContinuousBackupsOutput.self)
+        try await endpoint.call(
+            "DescribeContinuousBackups", TableNameInput(tableName: tableName), as: ContinuousBackupsOutput.self)
     }
 
     public func updateContinuousBackups(_ input: UpdateContinuousBackupsInput) async throws -> ContinuousBackupsOutput {

@@ -35,7 +35,8 @@ public struct RestoreTableToPointInTimeInput: Encodable, Sendable, Hashable {
 
     public init(
         sourceTableName: String? = nil, sourceTableArn: String? = nil, targetTableName: String,
-        useLatestRestorableTime: Bool? = nil, restoreDateTime: Date? = nil, overrides: RestoreOverrides = RestoreOverrides()
+        useLatestRestorableTime: Bool? = nil, restoreDateTime: Date? = nil,
+        overrides: RestoreOverrides = RestoreOverrides()
     ) {
         self.sourceTableName = sourceTableName
         self.sourceTableArn = sourceTableArn
@@ -73,7 +74,8 @@ public struct RestoreOverrides: Encodable, Sendable, Hashable {
 
     public init(
         billingModeOverride: BillingMode? = nil, provisionedThroughputOverride: ProvisionedThroughput? = nil,
-        onDemandThroughputOverride: OnDemandThroughput? = nil, globalSecondaryIndexOverride: [GlobalSecondaryIndex]? = nil,
+        onDemandThroughputOverride: OnDemandThroughput? = nil,
+        globalSecondaryIndexOverride: [GlobalSecondaryIndex]? = nil,
         localSecondaryIndexOverride: [LocalSecondaryIndex]? = nil, sseSpecificationOverride: SSESpecification? = nil
     ) {
         self.billingModeOverride = billingModeOverride

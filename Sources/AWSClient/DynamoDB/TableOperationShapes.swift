@@ -125,9 +125,13 @@ public struct GlobalSecondaryIndexUpdate: Encodable, Sendable, Hashable {
     public static func create(_ index: GlobalSecondaryIndex) -> Self { Self(create: index) }
 
     public static func update(
-        indexName: String, provisionedThroughput: ProvisionedThroughput? = nil, onDemandThroughput: OnDemandThroughput? = nil
+        indexName: String, provisionedThroughput: ProvisionedThroughput? = nil,
+        onDemandThroughput: OnDemandThroughput? = nil
     ) -> Self {
-        Self(update: Update(indexName: indexName, provisionedThroughput: provisionedThroughput, onDemandThroughput: onDemandThroughput))
+        Self(
+            update: Update(
+                indexName: indexName, provisionedThroughput: provisionedThroughput,
+                onDemandThroughput: onDemandThroughput))
     }
 
     public static func delete(indexName: String) -> Self { Self(delete: Delete(indexName: indexName)) }

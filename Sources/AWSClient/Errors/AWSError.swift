@@ -12,7 +12,8 @@ public struct AWSError: Error, Sendable, Equatable, CustomStringConvertible {
     public let requestID: String?
     public let httpStatus: Int
 
-    public init(service: String, operation: String, code: String, message: String, requestID: String?, httpStatus: Int) {
+    public init(service: String, operation: String, code: String, message: String, requestID: String?, httpStatus: Int)
+    {
         self.service = service
         self.operation = operation
         self.code = code

@@ -32,7 +32,8 @@ enum AWSJSONCoding {
 
     /// `SSEDescription` → `sseDescription`, `ARN` → `arn`, `TableName` → `tableName`.
     static func camelCase(_ key: String) -> String {
-        for acronym in acronyms.map({ $0.uppercased() }) where key.hasPrefix(acronym) && startsWord(key, at: acronym.count) {
+        for acronym in acronyms.map({ $0.uppercased() })
+        where key.hasPrefix(acronym) && startsWord(key, at: acronym.count) {
             return acronym.lowercased() + key.dropFirst(acronym.count)
         }
         return key.prefix(1).lowercased() + key.dropFirst()

@@ -8,7 +8,8 @@ enum WireProtocol: Sendable {
     /// AWS query: `POST /` with a form body `Action=<Operation>&Version=<version>&…`, XML answers.
     case query(version: String)
 
-    static let dynamoDB = WireProtocol.json(targetPrefix: "DynamoDB_20120810", contentType: "application/x-amz-json-1.0")
+    static let dynamoDB = WireProtocol.json(
+        targetPrefix: "DynamoDB_20120810", contentType: "application/x-amz-json-1.0")
     static let ssm = WireProtocol.json(targetPrefix: "AmazonSSM", contentType: "application/x-amz-json-1.1")
     static let sts = WireProtocol.query(version: "2011-06-15")
 
@@ -29,7 +30,8 @@ enum WireProtocol: Sendable {
     }
 
     private static func formEncode(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
+        var allowed = CharacterSet.alphanumerics.intersection(
+            CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
         allowed.insert(charactersIn: "-_.~")
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }

@@ -41,7 +41,9 @@ public struct PutParameterInput: Encodable, Sendable, Hashable {
     public var overwrite: Bool?
     public var description: String?
 
-    public init(name: String, value: String, type: ParameterType? = .string, overwrite: Bool? = true, description: String? = nil) {
+    public init(
+        name: String, value: String, type: ParameterType? = .string, overwrite: Bool? = true, description: String? = nil
+    ) {
         self.name = name
         self.value = value
         self.type = type

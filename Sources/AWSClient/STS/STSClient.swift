@@ -21,13 +21,16 @@ public struct STSClient: Sendable {
         if let externalId = input.externalId { parameters.append(("ExternalId", externalId)) }
         if let duration = input.durationSeconds { parameters.append(("DurationSeconds", String(duration))) }
         let result = try await call("AssumeRole", parameters)
-        do { return try AssumedRoleOutput(result: result) } catch { throw responseError("AssumeRole", "no credentials") }
+        do { return try AssumedRoleOutput(result: result) } catch {
+            throw responseError("AssumeRole", "no credentials")
+        }
     }
 
     /// Unsigned when the client was made for web identity (the token is the proof).
     public func assumeRoleWithWebIdentity(_ input: AssumeRoleWithWebIdentityInput) async throws -> AssumedRoleOutput {
         var parameters = [
-            ("RoleArn", input.roleArn), ("RoleSessionName", input.roleSessionName), ("WebIdentityToken", input.webIdentityToken),
+            ("RoleArn", input.roleArn), ("RoleSessionName", input.roleSessionName),
+            ("WebIdentityToken", input.webIdentityToken),
         ]
         if let duration = input.durationSeconds { parameters.append(("DurationSeconds", String(duration))) }
         let result = try await call("AssumeRoleWithWebIdentity", parameters)
@@ -40,7 +43,9 @@ public struct STSClient: Sendable {
 
     /// Sends an action and returns its `<ActionResult>` element.
     private func call(_ action: String, _ parameters: [(String, String)]) async throws -> XMLNode {
-        guard case .query(let version) = endpoint.wire else { throw responseError(action, "not a query-protocol endpoint") }
+        guard case .query(let version) = endpoint.wire else {
+            throw responseError(action, "not a query-protocol endpoint")
+        }
         let body = WireProtocol.queryBody(action: action, version: version, parameters: parameters)
         let data = try await endpoint.send(action, body: body)
         guard let root = try? XMLNode.parse(String(decoding: data, as: UTF8.self)),

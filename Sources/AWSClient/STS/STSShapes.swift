@@ -50,7 +50,8 @@ extension AssumedRoleOutput {
         else { throw XMLNode.ParseError() }
         let expiration = block.find("Expiration").flatMap { TimestampParsing.iso8601($0.text) }
         credentials = Credentials(
-            accessKeyID: keyID, secretAccessKey: secret, sessionToken: block.find("SessionToken")?.text, expiration: expiration)
+            accessKeyID: keyID, secretAccessKey: secret, sessionToken: block.find("SessionToken")?.text,
+            expiration: expiration)
         assumedRoleArn = result.find("AssumedRoleUser", "Arn")?.text
         assumedRoleId = result.find("AssumedRoleUser", "AssumedRoleId")?.text
     }

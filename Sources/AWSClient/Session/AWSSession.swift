@@ -27,8 +27,10 @@ public final class AWSSession: Sendable {
             throw ConfigurationError(
                 "profile \(profileName) not found in \(sharedConfig.configPath) or \(sharedConfig.credentialsPath)")
         }
-        endpoints = EndpointResolver(flag: options.endpointURL, environment: environment, profile: profile, config: sharedConfig)
-        pipeline = RequestPipeline(options: options, retryPolicy: try RetryPolicy(environment: environment, profile: profile))
+        endpoints = EndpointResolver(
+            flag: options.endpointURL, environment: environment, profile: profile, config: sharedConfig)
+        pipeline = RequestPipeline(
+            options: options, retryPolicy: try RetryPolicy(environment: environment, profile: profile))
     }
 
     public var retryPolicy: RetryPolicy { pipeline.retryPolicy }
@@ -37,10 +39,13 @@ public final class AWSSession: Sendable {
     /// `AWS_DEFAULT_REGION`, then the profile's `region`.
     public func resolveRegion(jobRegion: String?) throws -> String {
         let environment = options.environment
-        let candidates = [options.region, jobRegion, environment["AWS_REGION"], environment["AWS_DEFAULT_REGION"], profile?["region"]]
+        let candidates = [
+            options.region, jobRegion, environment["AWS_REGION"], environment["AWS_DEFAULT_REGION"], profile?["region"],
+        ]
         guard let region = candidates.compactMap({ $0 }).first(where: { !$0.isEmpty }) else {
             throw ConfigurationError(
-                "no AWS region: use --region, a job's region, AWS_REGION or AWS_DEFAULT_REGION, or region in profile \(profileName)")
+                "no AWS region: use --region, a job's region, AWS_REGION or AWS_DEFAULT_REGION, or region in profile \(profileName)"
+            )
         }
         try RegionName.validate(region)
         return region
@@ -52,7 +57,8 @@ public final class AWSSession: Sendable {
     }
 
     public func dynamoDB(region: String) throws -> DynamoDBClient {
-        DynamoDBClient(endpoint: try serviceEndpoint(.dynamoDB, wire: .dynamoDB, region: region, credentials: resolvedProvider()))
+        DynamoDBClient(
+            endpoint: try serviceEndpoint(.dynamoDB, wire: .dynamoDB, region: region, credentials: resolvedProvider()))
     }
 
     public func ssm(region: String) throws -> SSMClient {
@@ -68,7 +74,8 @@ public final class AWSSession: Sendable {
     ) throws -> ServiceEndpoint {
         try RegionName.validate(region)
         let url = try endpoints.endpoint(for: service, region: region)
-        return ServiceEndpoint(pipeline: pipeline, service: service, wire: wire, region: region, url: url, credentials: credentials)
+        return ServiceEndpoint(
+            pipeline: pipeline, service: service, wire: wire, region: region, url: url, credentials: credentials)
     }
 
     /// The injected provider or the default chain, wrapped in the cache; built once.
@@ -94,17 +101,20 @@ public final class AWSSession: Sendable {
                     pipeline: pipeline, service: .sts, wire: .sts, region: stsRegion, url: url, credentials: signer))
         }
         let container = ContainerCredentialProvider(environment: environment, pipeline: pipeline)
-        let instanceMetadata = InstanceMetadataCredentialProvider(environment: environment, profile: profile, pipeline: pipeline)
+        let instanceMetadata = InstanceMetadataCredentialProvider(
+            environment: environment, profile: profile, pipeline: pipeline)
         var sources: [(name: String, provider: any CredentialProvider)] = []
         if options.profile == nil {
             sources.append(("environment", EnvironmentCredentialProvider(environment: environment)))
         }
-        let webIdentitySTS = try? makeSTS(nil)
-        sources.append(("web identity", EnvironmentWebIdentitySource(
-            provider: webIdentitySTS.flatMap { WebIdentityCredentialProvider(environment: environment, sts: $0) })))
-        sources.append(("shared files (profile \(profileName))", ProfileCredentialProvider(
-            profileName: profileName, config: sharedConfig, environment: environment, makeSTS: makeSTS,
-            container: container, instanceMetadata: instanceMetadata)))
+        sources.append(("web identity", EnvironmentWebIdentitySource(environment: environment, makeSTS: makeSTS)))
+        sources.append(
+            (
+                "shared files (profile \(profileName))",
+                ProfileCredentialProvider(
+                    profileName: profileName, config: sharedConfig, environment: environment, makeSTS: makeSTS,
+                    container: container, instanceMetadata: instanceMetadata)
+            ))
         sources.append(("container", container))
         sources.append(("instance metadata", instanceMetadata))
         return CredentialProviderChain(sources)

@@ -81,7 +81,8 @@ final class RequestPipeline: Sendable {
         var headers = [HTTPHeader("Host", Self.hostHeader(of: url))] + call.wire.headers(operation: call.operation)
         if let credentials {
             let signer = SigV4Signer(credentials: credentials, region: call.region, service: call.service.signingName)
-            let toSign = SigningRequest(method: "POST", path: url.path.isEmpty ? "/" : url.path, headers: headers, body: call.body)
+            let toSign = SigningRequest(
+                method: "POST", path: url.path.isEmpty ? "/" : url.path, headers: headers, body: call.body)
             headers = signer.sign(request: toSign, date: now)
         }
         headers.append(HTTPHeader("User-Agent", userAgent))
@@ -92,7 +93,9 @@ final class RequestPipeline: Sendable {
 
     /// Learns the offset from the response's `Date`; true when it changed enough to matter.
     private func correctClockSkew(from response: HTTPResponse) -> Bool {
-        guard let header = response.header("Date"), let serverDate = TimestampParsing.httpDate(header) else { return false }
+        guard let header = response.header("Date"), let serverDate = TimestampParsing.httpDate(header) else {
+            return false
+        }
         let skew = serverDate.timeIntervalSince(now)
         guard abs(skew) > Self.skewThreshold else { return false }
         clockOffset.withLock { $0 += skew }
@@ -117,7 +120,8 @@ final class RequestPipeline: Sendable {
     ) {
         guard let debugSink else { return }
         let latency = (ContinuousClock.now - started).milliseconds
-        var line = "debug: \(service) \(operation) \(status) \(latency)ms attempt=\(attempt) request-id=\(requestID ?? "-")"
+        var line =
+            "debug: \(service) \(operation) \(status) \(latency)ms attempt=\(attempt) request-id=\(requestID ?? "-")"
         if let detail { line += " error=\(detail)" }
         debugSink(line)
     }

@@ -31,7 +31,9 @@ struct ServiceEndpoint: Sendable {
     }
 
     /// JSON protocol: encodes `input`, sends it, decodes the answer as `Output`.
-    func call<Input: Encodable, Output: Decodable>(_ operation: String, _ input: Input, as: Output.Type) async throws -> Output {
+    func call<Input: Encodable, Output: Decodable>(_ operation: String, _ input: Input, as: Output.Type) async throws
+        -> Output
+    {
         let body = try AWSJSONCoding.encoder.encode(input)
         let data = try await send(operation, body: body)
         do {

@@ -46,7 +46,8 @@ final class CurlTransfer: @unchecked Sendable {
             dbcopy_curl_setopt_long(easy, CURLOPT_POSTFIELDSIZE, request.body.count)
             _ = request.body.withUnsafeBytes { buffer in
                 // COPYPOSTFIELDS copies, so the body need not outlive this call; never NULL, even when empty.
-                dbcopy_curl_setopt_ptr(easy, CURLOPT_COPYPOSTFIELDS, buffer.baseAddress ?? UnsafeRawPointer(errorBuffer))
+                dbcopy_curl_setopt_ptr(
+                    easy, CURLOPT_COPYPOSTFIELDS, buffer.baseAddress ?? UnsafeRawPointer(errorBuffer))
             }
         }
         // "Expect:" stops libcurl from waiting for a 100-continue that AWS never needs.
@@ -123,14 +124,18 @@ final class CurlTransfer: @unchecked Sendable {
     }
 }
 
-private func curlWriteBody(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?) -> Int {
+private func curlWriteBody(
+    _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?
+) -> Int {
     guard let data, let context else { return 0 }
     let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
     transfer.appendBody(UnsafeRawBufferPointer(start: data, count: size * count))
     return size * count
 }
 
-private func curlWriteHeader(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?) -> Int {
+private func curlWriteHeader(
+    _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?
+) -> Int {
     guard let data, let context else { return 0 }
     let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
     let bytes = UnsafeRawBufferPointer(start: data, count: size * count)

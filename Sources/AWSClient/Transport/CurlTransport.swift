@@ -125,6 +125,11 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
             transfer.finish(.failure(Self.closedError))
         }
         active.removeAll()
+    }
+
+    // The multi handle outlives the loop thread: `close()` and cancellations may still wake it
+    // after the loop has returned, and only once nothing references the transport is that over.
+    deinit {
         curl_multi_cleanup(multi)
     }
 }

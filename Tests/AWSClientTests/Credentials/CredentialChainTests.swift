@@ -1,40 +1,56 @@
 import AWSClient
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("the credential chain")
 struct CredentialChainTests {
-    static func session(_ environment: [String: String], profile: String? = nil, clock: @escaping @Sendable () -> Date = { Date() }) throws -> AWSSession {
+    static func session(
+        _ environment: [String: String], profile: String? = nil, clock: @escaping @Sendable () -> Date = { Date() }
+    ) throws -> AWSSession {
         try AWSSession(
-            options: AWSSessionOptions(profile: profile, userAgent: "dbcopy/test", environment: environment, transport: ScriptedTransport(), clock: clock))
+            options: AWSSessionOptions(
+                profile: profile, userAgent: "dbcopy/test", environment: environment, transport: ScriptedTransport(),
+                clock: clock))
     }
 
     @Test("environment variables come first")
     func environmentFirst() async throws {
-        let session = try Self.session(TestSessions.bareEnvironment([
-            "AWS_ACCESS_KEY_ID": "AKIDENV", "AWS_SECRET_ACCESS_KEY": "s", "AWS_SESSION_TOKEN": "t",
-            "AWS_CREDENTIAL_EXPIRATION": "2030-01-01T00:00:00Z",
-        ]))
+        let session = try Self.session(
+            TestSessions.bareEnvironment([
+                "AWS_ACCESS_KEY_ID": "AKIDENV", "AWS_SECRET_ACCESS_KEY": "s", "AWS_SESSION_TOKEN": "t",
+                "AWS_CREDENTIAL_EXPIRATION": "2030-01-01T00:00:00Z",
+            ]))
         let credentials = try await session.credentials()
-        #expect(credentials == Credentials(accessKeyID: "AKIDENV", secretAccessKey: "s", sessionToken: "t", expiration: Date(timeIntervalSince1970: 1_893_456_000)))
+        #expect(
+            credentials
+                == Credentials(
+                    accessKeyID: "AKIDENV", secretAccessKey: "s", sessionToken: "t",
+                    expiration: Date(timeIntervalSince1970: 1_893_456_000)))
     }
 
     @Test("half-set environment credentials are an error, not a fall-through")
     func partialEnvironment() async throws {
         let session = try Self.session(TestSessions.bareEnvironment(["AWS_ACCESS_KEY_ID": "AKIDENV"]))
-        await #expect(throws: CredentialError("AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not")) { try await session.credentials() }
+        await #expect(throws: CredentialError("AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not")) {
+            try await session.credentials()
+        }
     }
 
     @Test("nothing configured: the error lists every source tried")
     func nothingFound() async throws {
         let session = try Self.session(TestSessions.bareEnvironment())
         await #expect(
-            throws: CredentialError.notFound(tried: ["environment", "web identity", "shared files (profile default)", "container", "instance metadata"])
+            throws: CredentialError.notFound(tried: [
+                "environment", "web identity", "shared files (profile default)", "container", "instance metadata",
+            ])
         ) { try await session.credentials() }
         #expect(
-            CredentialError.notFound(tried: ["environment", "web identity", "shared files (profile default)", "container", "instance metadata"]).description
-                == "no AWS credentials found; tried: environment, web identity, shared files (profile default), container, instance metadata")
+            CredentialError.notFound(tried: [
+                "environment", "web identity", "shared files (profile default)", "container", "instance metadata",
+            ]).description
+                == "no AWS credentials found; tried: environment, web identity, shared files (profile default), container, instance metadata"
+        )
     }
 
     @Test("--profile skips environment credentials, as the AWS CLI does")
@@ -48,7 +64,9 @@ struct CredentialChainTests {
             "AWS_ACCESS_KEY_ID": "AKIDENV", "AWS_SECRET_ACCESS_KEY": "s",
         ])
         #expect(try await Self.session(environment, profile: "p").credentials().accessKeyID == "AKIDFILE")
-        #expect(try await Self.session(environment.merging(["AWS_PROFILE": "p"]) { $1 }).credentials().accessKeyID == "AKIDENV")
+        #expect(
+            try await Self.session(environment.merging(["AWS_PROFILE": "p"]) { $1 }).credentials().accessKeyID
+                == "AKIDENV")
     }
 
     /// Counts how often it is asked, and hands out credentials expiring at a set time.
@@ -58,8 +76,11 @@ struct CredentialChainTests {
         let expiration: Date
         init(expiration: Date) { self.expiration = expiration }
         func credentials() async throws -> Credentials {
-            let call = lock.withLock { calls += 1; return calls }
-            return Credentials(accessKeyID: "AKID\(call)", secretAccessKey: "s", sessionToken: "t", expiration: expiration)
+            let call = lock.withLock {
+                calls += 1; return calls
+            }
+            return Credentials(
+                accessKeyID: "AKID\(call)", secretAccessKey: "s", sessionToken: "t", expiration: expiration)
         }
     }
 

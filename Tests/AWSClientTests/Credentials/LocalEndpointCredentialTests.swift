@@ -1,15 +1,21 @@
-@testable import AWSClient
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
+@testable import AWSClient
 
 /// Container and instance-metadata credentials against a scripted local HTTP server.
 @Suite("container and instance metadata credentials")
 struct LocalEndpointCredentialTests {
-    static let document = #"{"AccessKeyId":"AKIDLOCAL","SecretAccessKey":"local-secret","Token":"local-token","Expiration":"2030-01-01T00:00:00Z","Code":"Success"}"#
+    static let document =
+        #"{"AccessKeyId":"AKIDLOCAL","SecretAccessKey":"local-secret","Token":"local-token","Expiration":"2030-01-01T00:00:00Z","Code":"Success"}"#
 
-    static func session(_ environment: [String: String], debug: (@Sendable (String) -> Void)? = nil) throws -> AWSSession {
-        try AWSSession(options: AWSSessionOptions(userAgent: "dbcopy/test", debug: debug, environment: TestSessions.bareEnvironment(environment)))
+    static func session(_ environment: [String: String], debug: (@Sendable (String) -> Void)? = nil) throws
+        -> AWSSession
+    {
+        try AWSSession(
+            options: AWSSessionOptions(
+                userAgent: "dbcopy/test", debug: debug, environment: TestSessions.bareEnvironment(environment)))
     }
 
     @Test("AWS_CONTAINER_CREDENTIALS_FULL_URI with the token from AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE")
@@ -21,11 +27,18 @@ struct LocalEndpointCredentialTests {
         try "file-token\n".write(to: tokenFile, atomically: true, encoding: .utf8)
         let collector = LineCollector()
         let session = try Self.session(
-            ["AWS_CONTAINER_CREDENTIALS_FULL_URI": server.url.absoluteString + "/creds", "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE": tokenFile.path,
-             "AWS_CONTAINER_AUTHORIZATION_TOKEN": "env-token"],
+            [
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI": server.url.absoluteString + "/creds",
+                "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE": tokenFile.path,
+                "AWS_CONTAINER_AUTHORIZATION_TOKEN": "env-token",
+            ],
             debug: collector.sink)
         let credentials = try await session.credentials()
-        #expect(credentials == Credentials(accessKeyID: "AKIDLOCAL", secretAccessKey: "local-secret", sessionToken: "local-token", expiration: Date(timeIntervalSince1970: 1_893_456_000)))
+        #expect(
+            credentials
+                == Credentials(
+                    accessKeyID: "AKIDLOCAL", secretAccessKey: "local-secret", sessionToken: "local-token",
+                    expiration: Date(timeIntervalSince1970: 1_893_456_000)))
         let requests = try await server.requests()
         #expect(requests.count == 1)
         #expect(requests.first?.header("Authorization") == "file-token")
@@ -35,8 +48,13 @@ struct LocalEndpointCredentialTests {
 
     @Test("AWS_CONTAINER_AUTHORIZATION_TOKEN alone; a server error is an error, not a fall-through")
     func containerTokenAndErrors() async throws {
-        let server = try ScriptedHTTPServer(routes: ["GET /ok": .init(body: Self.document), "GET /broken": .init(status: 500, body: "boom")])
-        let ok = try Self.session(["AWS_CONTAINER_CREDENTIALS_FULL_URI": server.url.absoluteString + "/ok", "AWS_CONTAINER_AUTHORIZATION_TOKEN": "env-token"])
+        let server = try ScriptedHTTPServer(routes: [
+            "GET /ok": .init(body: Self.document), "GET /broken": .init(status: 500, body: "boom"),
+        ])
+        let ok = try Self.session([
+            "AWS_CONTAINER_CREDENTIALS_FULL_URI": server.url.absoluteString + "/ok",
+            "AWS_CONTAINER_AUTHORIZATION_TOKEN": "env-token",
+        ])
         #expect(try await ok.credentials().accessKeyID == "AKIDLOCAL")
         #expect(try await server.requests().first?.header("Authorization") == "env-token")
         let broken = try Self.session(["AWS_CONTAINER_CREDENTIALS_FULL_URI": server.url.absoluteString + "/broken"])
@@ -71,19 +89,22 @@ struct LocalEndpointCredentialTests {
         ])
         let collector = LineCollector()
         let session = try Self.session(
-            ["AWS_EC2_METADATA_DISABLED": "false", "AWS_EC2_METADATA_SERVICE_ENDPOINT": server.url.absoluteString], debug: collector.sink)
+            ["AWS_EC2_METADATA_DISABLED": "false", "AWS_EC2_METADATA_SERVICE_ENDPOINT": server.url.absoluteString],
+            debug: collector.sink)
         #expect(try await session.credentials().accessKeyID == "AKIDLOCAL")
         let requests = try await server.requests()
-        #expect(requests.map { "\($0.method) \($0.path)" } == [
-            "PUT /latest/api/token", "GET /latest/meta-data/iam/security-credentials/",
-            "GET /latest/meta-data/iam/security-credentials/my-role",
-        ])
+        #expect(
+            requests.map { "\($0.method) \($0.path)" } == [
+                "PUT /latest/api/token", "GET /latest/meta-data/iam/security-credentials/",
+                "GET /latest/meta-data/iam/security-credentials/my-role",
+            ])
         #expect(requests[0].header("x-aws-ec2-metadata-token-ttl-seconds") == "21600")
         #expect(requests[1].header("x-aws-ec2-metadata-token") == "imds-token")
         #expect(requests[2].header("x-aws-ec2-metadata-token") == "imds-token")
-        #expect(collector.lines.map { $0.split(separator: " ").prefix(4).joined(separator: " ") } == [
-            "debug: imds GetToken 200", "debug: imds GetRoleName 200", "debug: imds GetCredentials 200",
-        ])
+        #expect(
+            collector.lines.map { $0.split(separator: " ").prefix(4).joined(separator: " ") } == [
+                "debug: imds GetToken 200", "debug: imds GetRoleName 200", "debug: imds GetCredentials 200",
+            ])
     }
 
     @Test("IMDSv1 fallback when the token call is refused, unless AWS_EC2_METADATA_V1_DISABLED")
@@ -93,7 +114,9 @@ struct LocalEndpointCredentialTests {
             "GET /latest/meta-data/iam/security-credentials/": .init(body: "r"),
             "GET /latest/meta-data/iam/security-credentials/r": .init(body: Self.document),
         ])
-        let base = ["AWS_EC2_METADATA_DISABLED": "false", "AWS_EC2_METADATA_SERVICE_ENDPOINT": server.url.absoluteString + "/"]
+        let base = [
+            "AWS_EC2_METADATA_DISABLED": "false", "AWS_EC2_METADATA_SERVICE_ENDPOINT": server.url.absoluteString + "/",
+        ]
         #expect(try await Self.session(base).credentials().accessKeyID == "AKIDLOCAL")
         #expect(try await server.requests()[1].header("x-aws-ec2-metadata-token") == nil)
         let strict = try Self.session(base.merging(["AWS_EC2_METADATA_V1_DISABLED": "true"]) { $1 })
@@ -103,9 +126,13 @@ struct LocalEndpointCredentialTests {
     @Test("no instance metadata answering, or AWS_EC2_METADATA_DISABLED: the chain reports nothing found")
     func instanceMetadataAbsent() async throws {
         let server = try ScriptedHTTPServer(routes: [:])
-        let unreachable = try Self.session(["AWS_EC2_METADATA_DISABLED": "false", "AWS_EC2_METADATA_SERVICE_ENDPOINT": "http://127.0.0.1:9"])
+        let unreachable = try Self.session([
+            "AWS_EC2_METADATA_DISABLED": "false", "AWS_EC2_METADATA_SERVICE_ENDPOINT": "http://127.0.0.1:9",
+        ])
         await #expect(throws: CredentialError.self) { try await unreachable.credentials() }
-        let disabled = try Self.session(["AWS_EC2_METADATA_DISABLED": "true", "AWS_EC2_METADATA_SERVICE_ENDPOINT": server.url.absoluteString])
+        let disabled = try Self.session([
+            "AWS_EC2_METADATA_DISABLED": "true", "AWS_EC2_METADATA_SERVICE_ENDPOINT": server.url.absoluteString,
+        ])
         await #expect(throws: CredentialError.self) { try await disabled.credentials() }
         #expect(try await server.requests().isEmpty)
     }

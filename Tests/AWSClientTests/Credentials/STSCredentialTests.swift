@@ -1,7 +1,7 @@
 import AWSClient
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The sources that call STS, against the local endpoint.
 @Suite("web identity and role credentials against the local endpoint")
@@ -24,7 +24,8 @@ struct STSCredentialTests {
             "AWS_ROLE_ARN": "arn:aws:iam::123456789012:role/ci", "AWS_WEB_IDENTITY_TOKEN_FILE": tokenFile.path,
             "AWS_ROLE_SESSION_NAME": "pipeline-42",
         ])
-        let session = try AWSSession(options: AWSSessionOptions(userAgent: "dbcopy/test", debug: collector.sink, environment: environment))
+        let session = try AWSSession(
+            options: AWSSessionOptions(userAgent: "dbcopy/test", debug: collector.sink, environment: environment))
         let credentials = try await session.credentials()
         #expect(credentials.sessionToken != nil)
         #expect(credentials.expiration != nil)
@@ -67,14 +68,17 @@ struct STSCredentialTests {
             "AWS_CONFIG_FILE": directory.appendingPathComponent("config").path,
             "AWS_ACCESS_KEY_ID": "AKIDENV", "AWS_SECRET_ACCESS_KEY": "env-secret",
         ])
-        let second = try AWSSession(options: AWSSessionOptions(profile: "second", userAgent: "dbcopy/test", debug: collector.sink, environment: environment))
+        let second = try AWSSession(
+            options: AWSSessionOptions(
+                profile: "second", userAgent: "dbcopy/test", debug: collector.sink, environment: environment))
         let identity = try await second.sts(region: LocalAWSEndpoint.region).getCallerIdentity()
         #expect(identity.arn.hasSuffix(":assumed-role/second/two"))
         // first's role is assumed with base's keys, then second's with first's credentials.
         #expect(collector.lines.filter { $0.hasPrefix("debug: sts AssumeRole 200") }.count == 2)
 
         for (profile, suffix) in [("fromenv", "fromenv/env"), ("web", "web/webprofile")] {
-            let session = try AWSSession(options: AWSSessionOptions(profile: profile, userAgent: "dbcopy/test", environment: environment))
+            let session = try AWSSession(
+                options: AWSSessionOptions(profile: profile, userAgent: "dbcopy/test", environment: environment))
             #expect(try await session.sts(region: LocalAWSEndpoint.region).getCallerIdentity().arn.hasSuffix(suffix))
         }
     }

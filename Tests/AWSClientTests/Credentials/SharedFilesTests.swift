@@ -1,13 +1,15 @@
 import AWSClient
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Shared config and credentials files, read directly (no network).
 @Suite("shared config and credentials files")
 struct SharedFilesTests {
     /// Writes the two files and returns the environment pointing at them.
-    static func files(config: String, credentials: String = "", in directory: URL, extra: [String: String] = [:]) throws -> [String: String] {
+    static func files(config: String, credentials: String = "", in directory: URL, extra: [String: String] = [:]) throws
+        -> [String: String]
+    {
         try config.write(to: directory.appendingPathComponent("config"), atomically: true, encoding: .utf8)
         try credentials.write(to: directory.appendingPathComponent("credentials"), atomically: true, encoding: .utf8)
         var environment = TestSessions.bareEnvironment([
@@ -19,7 +21,9 @@ struct SharedFilesTests {
     }
 
     static func session(_ environment: [String: String], profile: String? = nil) throws -> AWSSession {
-        try AWSSession(options: AWSSessionOptions(profile: profile, userAgent: "dbcopy/test", environment: environment, transport: ScriptedTransport()))
+        try AWSSession(
+            options: AWSSessionOptions(
+                profile: profile, userAgent: "dbcopy/test", environment: environment, transport: ScriptedTransport()))
     }
 
     @Test("profiles: [profile x] in config, [x] in credentials, credentials file first, comments and sub-sections")
@@ -51,7 +55,9 @@ struct SharedFilesTests {
         let dev = try Self.session(environment, profile: "dev")
         #expect(try dev.resolveRegion(jobRegion: nil) == "us-west-2")
         let credentialsValue = try await dev.credentials()
-        #expect(credentialsValue == Credentials(accessKeyID: "AKIDCREDS", secretAccessKey: "creds#secret", sessionToken: "token"))
+        #expect(
+            credentialsValue
+                == Credentials(accessKeyID: "AKIDCREDS", secretAccessKey: "creds#secret", sessionToken: "token"))
         #expect(try dev.dynamoDB(region: "us-west-2").endpointURL.absoluteString == "http://localhost:8000")
         #expect(try dev.ssm(region: "us-west-2").region == "us-west-2")
 
@@ -66,7 +72,8 @@ struct SharedFilesTests {
     func configFileKeys() async throws {
         let directory = try TestSessions.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let environment = try Self.files(config: "[profile c]\naws_access_key_id = AKIDC\naws_secret_access_key = s\n", in: directory)
+        let environment = try Self.files(
+            config: "[profile c]\naws_access_key_id = AKIDC\naws_secret_access_key = s\n", in: directory)
         #expect(try await Self.session(environment, profile: "c").credentials().accessKeyID == "AKIDC")
     }
 
@@ -80,7 +87,10 @@ struct SharedFilesTests {
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
             return url.path
         }
-        let good = try script("good.sh", #"echo "{\"Version\": 1, \"AccessKeyId\": \"AKIDP\", \"SecretAccessKey\": \"$1\", \"SessionToken\": \"T\", \"Expiration\": \"2030-01-01T00:00:00Z\"}""#)
+        let good = try script(
+            "good.sh",
+            #"echo "{\"Version\": 1, \"AccessKeyId\": \"AKIDP\", \"SecretAccessKey\": \"$1\", \"SessionToken\": \"T\", \"Expiration\": \"2030-01-01T00:00:00Z\"}""#
+        )
         let failing = try script("fail.sh", "echo 'SECRET-ON-STDOUT'; echo 'vault is locked' >&2; exit 3")
         let wrongVersion = try script("v2.sh", #"echo '{"Version": 2, "AccessKeyId": "A", "SecretAccessKey": "S"}'"#)
         let config = """
@@ -100,7 +110,9 @@ struct SharedFilesTests {
             _ = try await Self.session(environment, profile: "failing").credentials()
             Issue.record("a failing credential_process gave credentials")
         } catch let error as CredentialError {
-            #expect(error.description == "profile failing: credential_process \(failing) exited with status 3: vault is locked")
+            #expect(
+                error.description
+                    == "profile failing: credential_process \(failing) exited with status 3: vault is locked")
             #expect(!error.description.contains("SECRET-ON-STDOUT"))
         }
         await #expect(throws: CredentialError.self) { try await Self.session(environment, profile: "v2").credentials() }
@@ -110,7 +122,8 @@ struct SharedFilesTests {
     func commandSplitting() async throws {
         let directory = try TestSessions.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let environment = try Self.files(config: "[profile q]\ncredential_process = /bin/sh -c 'exit 0' \"unterminated\n", in: directory)
+        let environment = try Self.files(
+            config: "[profile q]\ncredential_process = /bin/sh -c 'exit 0' \"unterminated\n", in: directory)
         await #expect(throws: CredentialError.self) { try await Self.session(environment, profile: "q").credentials() }
     }
 
@@ -136,7 +149,8 @@ struct SharedFilesTests {
             """
         let environment = try Self.files(config: config, in: directory)
         for (profile, fragment) in [
-            ("nosource", "needs source_profile"), ("a", "chain loops: a -> b -> a"), ("missing", "source_profile ghost does not exist"),
+            ("nosource", "needs source_profile"), ("a", "chain loops: a -> b -> a"),
+            ("missing", "source_profile ghost does not exist"),
             ("badsource", "credential_source Somewhere"),
         ] {
             do {

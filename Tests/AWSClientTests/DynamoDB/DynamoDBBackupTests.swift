@@ -1,7 +1,7 @@
 import AWSClient
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("DynamoDB backups and restores against the local endpoint")
 struct DynamoDBBackupTests {
@@ -28,10 +28,13 @@ struct DynamoDBBackupTests {
         // moto ignores these filters; listAllBackups applies them again.
         let none = try await client.listAllBackups(ListBackupsInput(tableName: origin, backupType: .system))
         #expect(none.isEmpty)
-        let future = try await client.listAllBackups(ListBackupsInput(tableName: origin, timeRangeLowerBound: Date().addingTimeInterval(3600)))
+        let future = try await client.listAllBackups(
+            ListBackupsInput(tableName: origin, timeRangeLowerBound: Date().addingTimeInterval(3600)))
         #expect(future.isEmpty)
         let recent = try await client.listAllBackups(
-            ListBackupsInput(tableName: origin, timeRangeLowerBound: Date().addingTimeInterval(-3600), timeRangeUpperBound: Date().addingTimeInterval(3600)))
+            ListBackupsInput(
+                tableName: origin, timeRangeLowerBound: Date().addingTimeInterval(-3600),
+                timeRangeUpperBound: Date().addingTimeInterval(3600)))
         #expect(recent.count == 1)
 
         let target = uniqueName("backup-target")
@@ -67,7 +70,9 @@ struct DynamoDBBackupTests {
         let origin = uniqueName("pitr-origin")
         let arn = try #require(try await TestSessions.createTable(client, name: origin).tableArn)
         _ = try await client.updateContinuousBackups(
-            UpdateContinuousBackupsInput(tableName: origin, pointInTimeRecoverySpecification: PointInTimeRecoverySpecification(pointInTimeRecoveryEnabled: true)))
+            UpdateContinuousBackupsInput(
+                tableName: origin,
+                pointInTimeRecoverySpecification: PointInTimeRecoverySpecification(pointInTimeRecoveryEnabled: true)))
 
         let latest = uniqueName("pitr-latest")
         let byName = try await client.restoreTableToPointInTime(
@@ -78,7 +83,8 @@ struct DynamoDBBackupTests {
 
         let instant = uniqueName("pitr-instant")
         let byArn = try await client.restoreTableToPointInTime(
-            RestoreTableToPointInTimeInput(sourceTableName: origin, targetTableName: instant, restoreDateTime: Date().addingTimeInterval(-1)))
+            RestoreTableToPointInTimeInput(
+                sourceTableName: origin, targetTableName: instant, restoreDateTime: Date().addingTimeInterval(-1)))
         #expect(byArn.tableDescription?.tableName == instant)
         #expect(try await client.describeTable(tableName: instant).restoreSummary?.sourceTableArn == arn)
 

@@ -1,7 +1,7 @@
 import AWSClient
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("DynamoDB table operations against the local endpoint")
 struct DynamoDBTableTests {
@@ -27,9 +27,12 @@ struct DynamoDBTableTests {
 
         let throughput = try await client.updateTable(
             UpdateTableInput(
-                tableName: name, provisionedThroughput: ProvisionedThroughput(readCapacityUnits: 7, writeCapacityUnits: 3),
+                tableName: name,
+                provisionedThroughput: ProvisionedThroughput(readCapacityUnits: 7, writeCapacityUnits: 3),
                 globalSecondaryIndexUpdates: [
-                    .update(indexName: "by-email", provisionedThroughput: ProvisionedThroughput(readCapacityUnits: 2, writeCapacityUnits: 1))
+                    .update(
+                        indexName: "by-email",
+                        provisionedThroughput: ProvisionedThroughput(readCapacityUnits: 2, writeCapacityUnits: 1))
                 ]))
         #expect(throughput.tableDescription?.provisionedThroughput?.readCapacityUnits == 7)
         let protected = try await client.updateTable(UpdateTableInput(tableName: name, deletionProtectionEnabled: true))
@@ -38,7 +41,8 @@ struct DynamoDBTableTests {
         _ = try await client.updateTable(UpdateTableInput(tableName: name, deletionProtectionEnabled: false))
         let onDemand = try await client.updateTable(UpdateTableInput(tableName: name, billingMode: .payPerRequest))
         #expect(onDemand.tableDescription?.billingMode == .payPerRequest)
-        let infrequent = try await client.updateTable(UpdateTableInput(tableName: name, tableClass: .standardInfrequentAccess))
+        let infrequent = try await client.updateTable(
+            UpdateTableInput(tableName: name, tableClass: .standardInfrequentAccess))
         #expect(infrequent.tableDescription?.tableName == name)
         let encrypted = try await client.updateTable(
             UpdateTableInput(tableName: name, sseSpecification: SSESpecification(enabled: true, sseType: .kms)))
@@ -85,18 +89,24 @@ struct DynamoDBTableTests {
     func tableSettings() async throws {
         let client = try await TestSessions.localDynamoDB()
         let name = uniqueName("settings")
-        let arn = try #require(try await TestSessions.createTable(client, name: name, tags: [Tag(key: "team", value: "a")]).tableArn)
+        let arn = try #require(
+            try await TestSessions.createTable(client, name: name, tags: [Tag(key: "team", value: "a")]).tableArn)
 
-        try await client.tagResource(TagResourceInput(resourceArn: arn, tags: [Tag(key: "dbcopy:job", value: "j1"), Tag(key: "x", value: "y")]))
+        try await client.tagResource(
+            TagResourceInput(resourceArn: arn, tags: [Tag(key: "dbcopy:job", value: "j1"), Tag(key: "x", value: "y")]))
         var tags = try await client.listAllTags(resourceArn: arn)
-        #expect(Set(tags) == [Tag(key: "team", value: "a"), Tag(key: "dbcopy:job", value: "j1"), Tag(key: "x", value: "y")])
+        #expect(
+            Set(tags) == [Tag(key: "team", value: "a"), Tag(key: "dbcopy:job", value: "j1"), Tag(key: "x", value: "y")])
         try await client.untagResource(UntagResourceInput(resourceArn: arn, tagKeys: ["x"]))
         tags = try await client.listTagsOfResource(ListTagsOfResourceInput(resourceArn: arn)).tags ?? []
         #expect(!tags.contains(Tag(key: "x", value: "y")))
 
-        #expect(try await client.describeTimeToLive(tableName: name).timeToLiveDescription?.timeToLiveStatus == .disabled)
+        #expect(
+            try await client.describeTimeToLive(tableName: name).timeToLiveDescription?.timeToLiveStatus == .disabled)
         let ttl = try await client.updateTimeToLive(
-            UpdateTimeToLiveInput(tableName: name, timeToLiveSpecification: TimeToLiveSpecification(enabled: true, attributeName: "expires")))
+            UpdateTimeToLiveInput(
+                tableName: name,
+                timeToLiveSpecification: TimeToLiveSpecification(enabled: true, attributeName: "expires")))
         #expect(ttl.timeToLiveSpecification?.attributeName == "expires")
         let described = try await client.describeTimeToLive(tableName: name).timeToLiveDescription
         #expect(described?.timeToLiveStatus == .enabled)
@@ -105,8 +115,11 @@ struct DynamoDBTableTests {
         let before = try await client.describeContinuousBackups(tableName: name).continuousBackupsDescription
         #expect(before?.pointInTimeRecoveryDescription?.pointInTimeRecoveryStatus == .disabled)
         let after = try await client.updateContinuousBackups(
-            UpdateContinuousBackupsInput(tableName: name, pointInTimeRecoverySpecification: PointInTimeRecoverySpecification(pointInTimeRecoveryEnabled: true)))
-        #expect(after.continuousBackupsDescription?.pointInTimeRecoveryDescription?.pointInTimeRecoveryStatus == .enabled)
+            UpdateContinuousBackupsInput(
+                tableName: name,
+                pointInTimeRecoverySpecification: PointInTimeRecoverySpecification(pointInTimeRecoveryEnabled: true)))
+        #expect(
+            after.continuousBackupsDescription?.pointInTimeRecoveryDescription?.pointInTimeRecoveryStatus == .enabled)
         #expect(after.continuousBackupsDescription?.pointInTimeRecoveryDescription?.earliestRestorableDateTime != nil)
         _ = try await client.deleteTable(DeleteTableInput(tableName: name))
     }

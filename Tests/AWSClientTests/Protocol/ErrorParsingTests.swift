@@ -1,7 +1,7 @@
 import AWSClient
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("service errors")
 struct ErrorParsingTests {
@@ -21,20 +21,35 @@ struct ErrorParsingTests {
 
     @Test("JSON: the code after '#' in __type, the message, the request id header")
     func jsonError() async throws {
-        let body = #"{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"Requested resource not found: Table: x not found"}"#
+        let body =
+            #"{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"Requested resource not found: Table: x not found"}"#
         let error = try #require(
-            try await failure(.success(HTTPResponse(status: 400, headers: [HTTPHeader("x-amzn-RequestId", "7K9ABC")], body: Data(body.utf8)))))
-        #expect(error == AWSError(
-            service: "dynamodb", operation: "DescribeTable", code: "ResourceNotFoundException",
-            message: "Requested resource not found: Table: x not found", requestID: "7K9ABC", httpStatus: 400))
-        #expect("\(error)" == "dynamodb DescribeTable: ResourceNotFoundException: Requested resource not found: Table: x not found (request id 7K9ABC)")
+            try await failure(
+                .success(
+                    HTTPResponse(
+                        status: 400, headers: [HTTPHeader("x-amzn-RequestId", "7K9ABC")], body: Data(body.utf8)))))
+        #expect(
+            error
+                == AWSError(
+                    service: "dynamodb", operation: "DescribeTable", code: "ResourceNotFoundException",
+                    message: "Requested resource not found: Table: x not found", requestID: "7K9ABC", httpStatus: 400))
+        #expect(
+            "\(error)"
+                == "dynamodb DescribeTable: ResourceNotFoundException: Requested resource not found: Table: x not found (request id 7K9ABC)"
+        )
     }
 
     @Test("the x-amzn-ErrorType header when the body has no code; the status when nothing has")
     func headerAndStatusFallbacks() async throws {
-        let header = try await failure(.success(HTTPResponse(
-            status: 400, headers: [HTTPHeader("x-amzn-ErrorType", "AccessDeniedException:http://internal.amazon.com/"), HTTPHeader("x-amz-request-id", "R2")],
-            body: Data(#"{"Message":"denied"}"#.utf8))))
+        let header = try await failure(
+            .success(
+                HTTPResponse(
+                    status: 400,
+                    headers: [
+                        HTTPHeader("x-amzn-ErrorType", "AccessDeniedException:http://internal.amazon.com/"),
+                        HTTPHeader("x-amz-request-id", "R2"),
+                    ],
+                    body: Data(#"{"Message":"denied"}"#.utf8))))
         #expect(header?.code == "AccessDeniedException")
         #expect(header?.message == "denied")
         #expect(header?.requestID == "R2")

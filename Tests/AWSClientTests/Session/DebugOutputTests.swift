@@ -1,13 +1,15 @@
 import AWSClient
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("--debug output")
 struct DebugOutputTests {
     static let secretKey = "debugSecretKey/DoNotPrint+0123456789"
     static let sessionToken = "debugSessionToken//DoNotPrint=="
-    static var linePattern: Regex<(Substring, Substring, Substring, Substring?)> { #/^debug: (dynamodb|ssm|sts) [A-Za-z]+ (\d{3}|ERR) \d+ms attempt=\d+ request-id=\S+( error=.*)?$/# }
+    static var linePattern: Regex<(Substring, Substring, Substring, Substring?)> {
+        #/^debug: (dynamodb|ssm|sts) [A-Za-z]+ (\d{3}|ERR) \d+ms attempt=\d+ request-id=\S+( error=.*)?$/#
+    }
 
     static func assertNoSecrets(_ lines: [String], _ secrets: [String]) {
         for line in lines {
@@ -22,7 +24,10 @@ struct DebugOutputTests {
     func linesAgainstLocalEndpoint() async throws {
         let collector = LineCollector()
         let session = try await TestSessions.local(
-            extraEnvironment: ["AWS_ACCESS_KEY_ID": "AKIDDEBUGTEST", "AWS_SECRET_ACCESS_KEY": Self.secretKey, "AWS_SESSION_TOKEN": Self.sessionToken],
+            extraEnvironment: [
+                "AWS_ACCESS_KEY_ID": "AKIDDEBUGTEST", "AWS_SECRET_ACCESS_KEY": Self.secretKey,
+                "AWS_SESSION_TOKEN": Self.sessionToken,
+            ],
             debug: collector.sink)
         let dynamodb = try session.dynamoDB(region: LocalAWSEndpoint.region)
         _ = try await dynamodb.listTables()
@@ -44,9 +49,9 @@ struct DebugOutputTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let script = directory.appendingPathComponent("creds.sh")
         try """
-            #!/bin/sh
-            echo '{"Version": 1, "AccessKeyId": "AKIDPROCESS", "SecretAccessKey": "\(Self.secretKey)", "SessionToken": "\(Self.sessionToken)"}'
-            """.write(to: script, atomically: true, encoding: .utf8)
+        #!/bin/sh
+        echo '{"Version": 1, "AccessKeyId": "AKIDPROCESS", "SecretAccessKey": "\(Self.secretKey)", "SessionToken": "\(Self.sessionToken)"}'
+        """.write(to: script, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
         let config = directory.appendingPathComponent("config")
         try "[profile proc]\ncredential_process = \(script.path)\n".write(to: config, atomically: true, encoding: .utf8)
@@ -55,7 +60,8 @@ struct DebugOutputTests {
         environment["AWS_ACCESS_KEY_ID"] = nil
         environment["AWS_SECRET_ACCESS_KEY"] = nil
         let session = try AWSSession(
-            options: AWSSessionOptions(profile: "proc", userAgent: "dbcopy/test", debug: collector.sink, environment: environment))
+            options: AWSSessionOptions(
+                profile: "proc", userAgent: "dbcopy/test", debug: collector.sink, environment: environment))
         #expect(try await session.credentials().accessKeyID == "AKIDPROCESS")
         _ = try await session.dynamoDB(region: LocalAWSEndpoint.region).listTables()
         #expect(collector.lines.count == 1)
@@ -65,7 +71,9 @@ struct DebugOutputTests {
     @Test("a transport failure prints ERR with curl's error, once per attempt")
     func transportFailureLine() async throws {
         let collector = LineCollector()
-        let transport = ScriptedTransport(fallback: { _ in .failure(TransportError(kind: .connection, curlCode: 7, message: "Connection refused")) })
+        let transport = ScriptedTransport(fallback: { _ in
+            .failure(TransportError(kind: .connection, curlCode: 7, message: "Connection refused"))
+        })
         let session = try TestSessions.scripted(transport, debug: collector.sink)
         _ = try? await session.dynamoDB(region: "eu-west-1").describeTable(tableName: "t")
         #expect(collector.lines.count == 3)
@@ -78,7 +86,8 @@ struct DebugOutputTests {
 
     @Test("credentials print redacted")
     func credentialsDescription() {
-        let credentials = Credentials(accessKeyID: "AKID", secretAccessKey: Self.secretKey, sessionToken: Self.sessionToken)
+        let credentials = Credentials(
+            accessKeyID: "AKID", secretAccessKey: Self.secretKey, sessionToken: Self.sessionToken)
         for text in ["\(credentials)", String(reflecting: credentials)] {
             #expect(!text.contains(Self.secretKey))
             #expect(!text.contains(Self.sessionToken))

@@ -1,7 +1,7 @@
 import AWSClient
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("retries: standard mode on a scripted transport")
 struct RetryTests {
@@ -32,7 +32,8 @@ struct RetryTests {
 
     @Test("the third failure ends the call (AWS_MAX_ATTEMPTS defaults to 3); AWS_MAX_ATTEMPTS raises it")
     func maxAttempts() async throws {
-        let failing = ScriptedTransport(fallback: { _ in ScriptedTransport.awsError("ServiceUnavailable", status: 503) })
+        let failing = ScriptedTransport(fallback: { _ in ScriptedTransport.awsError("ServiceUnavailable", status: 503) }
+        )
         await #expect(throws: AWSError.self) {
             try await TestSessions.scripted(failing).dynamoDB(region: "eu-west-1").listTables()
         }
@@ -63,14 +64,19 @@ struct RetryTests {
             Issue.record("expected a transport error")
         } catch let error as AWSTransportError {
             #expect(error.attempts == 3)
-            #expect(error.description == "dynamodb DescribeTable: could not reach https://dynamodb.test.invalid: Failed to connect to host (curl error 7) (after 3 attempts)")
+            #expect(
+                error.description
+                    == "dynamodb DescribeTable: could not reach https://dynamodb.test.invalid: Failed to connect to host (curl error 7) (after 3 attempts)"
+            )
         }
         #expect(transport.requests.count == 3)
     }
 
     @Test("the retry quota empties during an outage, then calls fail on their first attempt")
     func quotaFailsFast() async throws {
-        let transport = ScriptedTransport(fallback: { _ in ScriptedTransport.awsError("ServiceUnavailable", status: 503) })
+        let transport = ScriptedTransport(fallback: { _ in
+            ScriptedTransport.awsError("ServiceUnavailable", status: 503)
+        })
         let session = try TestSessions.scripted(transport)
         let client = try session.dynamoDB(region: "eu-west-1")
         // 500 tokens at 5 per retry: 100 retries, i.e. 50 calls of 3 attempts.
@@ -121,9 +127,15 @@ struct RetryTests {
     func settings() throws {
         #expect(try RetryPolicy(environment: [:], profile: nil) == RetryPolicy(mode: .standard, maxAttempts: 3))
         #expect(try RetryPolicy(environment: ["AWS_RETRY_MODE": "legacy"], profile: nil).maxAttempts == 5)
-        #expect(try RetryPolicy(environment: ["AWS_RETRY_MODE": "adaptive", "AWS_MAX_ATTEMPTS": "7"], profile: nil) == RetryPolicy(mode: .adaptive, maxAttempts: 7))
-        #expect(throws: ConfigurationError.self) { try RetryPolicy(environment: ["AWS_MAX_ATTEMPTS": "0"], profile: nil) }
-        #expect(throws: ConfigurationError.self) { try RetryPolicy(environment: ["AWS_RETRY_MODE": "fast"], profile: nil) }
+        #expect(
+            try RetryPolicy(environment: ["AWS_RETRY_MODE": "adaptive", "AWS_MAX_ATTEMPTS": "7"], profile: nil)
+                == RetryPolicy(mode: .adaptive, maxAttempts: 7))
+        #expect(throws: ConfigurationError.self) {
+            try RetryPolicy(environment: ["AWS_MAX_ATTEMPTS": "0"], profile: nil)
+        }
+        #expect(throws: ConfigurationError.self) {
+            try RetryPolicy(environment: ["AWS_RETRY_MODE": "fast"], profile: nil)
+        }
         #expect(!RetryPolicy(mode: .legacy).usesQuota)
     }
 

@@ -1,7 +1,7 @@
 import AWSClient
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("libcurl transport")
 struct CurlTransportTests {
@@ -10,7 +10,8 @@ struct CurlTransportTests {
         let proxy = try KeepAliveProxy(upstream: try await LocalAWSEndpoint.shared.endpointURL())
         let transport = CurlTransport(maxConnectionsPerHost: 8)
         defer { transport.close() }
-        let session = try await TestSessions.local(extraEnvironment: ["AWS_ENDPOINT_URL": proxy.url.absoluteString], transport: transport)
+        let session = try await TestSessions.local(
+            extraEnvironment: ["AWS_ENDPOINT_URL": proxy.url.absoluteString], transport: transport)
         let client = try session.dynamoDB(region: LocalAWSEndpoint.region)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<200 { group.addTask { _ = try await client.listTables() } }
@@ -24,7 +25,8 @@ struct CurlTransportTests {
     @Test("the total timeout ends a call that gets no answer, as a timeout")
     func timeout() async throws {
         let server = try ScriptedHTTPServer(routes: ["GET /slow": .init(body: "late", delay: 5)])
-        let request = HTTPRequest(method: "GET", url: server.url.appendingPathComponent("slow"), timeout: .milliseconds(300))
+        let request = HTTPRequest(
+            method: "GET", url: server.url.appendingPathComponent("slow"), timeout: .milliseconds(300))
         let started = ContinuousClock.now
         do {
             _ = try await CurlTransport.shared.send(request)
@@ -42,7 +44,8 @@ struct CurlTransportTests {
             try await CurlTransport.shared.send(HTTPRequest(method: "GET", url: URL(string: "http://127.0.0.1:9/")!))
         }
         do {
-            _ = try await CurlTransport.shared.send(HTTPRequest(method: "GET", url: URL(string: "http://127.0.0.1:9/")!))
+            _ = try await CurlTransport.shared.send(
+                HTTPRequest(method: "GET", url: URL(string: "http://127.0.0.1:9/")!))
         } catch let error as TransportError {
             #expect(error.kind == .connection)
         }
@@ -51,7 +54,10 @@ struct CurlTransportTests {
     @Test("cancelling the calling task ends the transfer at once")
     func cancellation() async throws {
         let server = try ScriptedHTTPServer(routes: ["GET /slow": .init(body: "late", delay: 5)])
-        let task = Task { try await CurlTransport.shared.send(HTTPRequest(method: "GET", url: server.url.appendingPathComponent("slow"))) }
+        let task = Task {
+            try await CurlTransport.shared.send(
+                HTTPRequest(method: "GET", url: server.url.appendingPathComponent("slow")))
+        }
         try await Task.sleep(for: .milliseconds(200))
         let started = ContinuousClock.now
         task.cancel()
@@ -62,15 +68,22 @@ struct CurlTransportTests {
     @Test("proxy variables from the given environment are honoured, NO_PROXY too, and credential endpoints bypass them")
     func proxies() async throws {
         let proxy = try ScriptedHTTPServer(routes: ["GET http://service.invalid/x": .init(body: "via proxy")])
-        let transport = CurlTransport(environment: ["HTTP_PROXY": proxy.url.absoluteString, "no_proxy": "skipped.invalid"])
+        let transport = CurlTransport(environment: [
+            "HTTP_PROXY": proxy.url.absoluteString, "no_proxy": "skipped.invalid",
+        ])
         defer { transport.close() }
-        let response = try await transport.send(HTTPRequest(method: "GET", url: URL(string: "http://service.invalid/x")!))
+        let response = try await transport.send(
+            HTTPRequest(method: "GET", url: URL(string: "http://service.invalid/x")!))
         #expect(String(decoding: response.body, as: UTF8.self) == "via proxy")
         await #expect(throws: TransportError.self) {
-            try await transport.send(HTTPRequest(method: "GET", url: URL(string: "http://skipped.invalid/x")!, timeout: .seconds(2)))
+            try await transport.send(
+                HTTPRequest(method: "GET", url: URL(string: "http://skipped.invalid/x")!, timeout: .seconds(2)))
         }
         await #expect(throws: TransportError.self) {
-            try await transport.send(HTTPRequest(method: "GET", url: URL(string: "http://service.invalid/x")!, timeout: .seconds(2), bypassProxy: true))
+            try await transport.send(
+                HTTPRequest(
+                    method: "GET", url: URL(string: "http://service.invalid/x")!, timeout: .seconds(2),
+                    bypassProxy: true))
         }
         #expect(try await proxy.requests().map(\.path) == ["http://service.invalid/x"])
     }
