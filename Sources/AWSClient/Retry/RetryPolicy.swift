@@ -75,3 +75,78 @@ public struct RetryPolicy: Sendable, Equatable {
         return ceiling * min(max(random(), 0), 1)
     }
 }
+
+/// Sorts failed attempts into the retry policy's kinds, by AWS error code first and HTTP status
+/// second, as the SDKs' standard mode does.
+enum RetryClassifier {
+    /// Codes the SDKs treat as throttling. `LimitExceededException` is DynamoDB's answer to too
+    /// many concurrent control-plane operations (and SSM's to too many API calls).
+    static let throttlingCodes: Set<String> = [
+        "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
+        "TooManyRequestsException", "ProvisionedThroughputExceededException", "TransactionInProgressException",
+        "RequestLimitExceeded", "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled",
+        "SlowDown", "PriorRequestNotComplete", "EC2ThrottledException", "ThrottlingError",
+    ]
+
+    static let transientCodes: Set<String> = [
+        "RequestTimeout", "RequestTimeoutException", "InternalError", "InternalServerError",
+        "InternalFailure", "ServiceUnavailable", "ServiceUnavailableException", "IDPCommunicationError",
+    ]
+
+    static let transientStatuses: Set<Int> = [500, 502, 503, 504]
+
+    /// Codes that mean "your clock is off" when the server's clock disagrees with ours.
+    static let clockSkewCodes: Set<String> = [
+        "RequestTimeTooSkewed", "RequestExpired", "RequestInTheFuture", "InvalidSignatureException",
+        "SignatureDoesNotMatch", "AuthFailure", "InvalidSignature",
+    ]
+
+    /// - Parameter skewCorrected: whether this response just changed the clock offset (only then
+    ///   is a signature error worth another attempt).
+    static func classify(_ error: AWSError, skewCorrected: Bool) -> RetryPolicy.FailureKind? {
+        if clockSkewCodes.contains(error.code) { return skewCorrected ? .clockSkew : nil }
+        if throttlingCodes.contains(error.code) || error.httpStatus == 429 { return .throttling }
+        if transientCodes.contains(error.code) || transientStatuses.contains(error.httpStatus) { return .transient }
+        return nil
+    }
+
+    static func classify(_ error: TransportError) -> RetryPolicy.FailureKind? {
+        switch error.kind {
+        case .timeout: return .timeout
+        case .connection: return .transient
+        case .tls, .other: return nil
+        }
+    }
+}
+
+/// The standard retry mode's token bucket, shared by every call of a session: each retry spends
+/// tokens (5, or 10 after a timeout), each success puts some back. When an outage empties the
+/// bucket, calls stop retrying and fail at once instead of multiplying the load.
+public final class RetryQuota: Sendable {
+    public static let initialTokens = 500
+    public static let retryCost = 5
+    public static let timeoutRetryCost = 10
+    /// Put back after a call that succeeded on its first attempt.
+    public static let successIncrement = 1
+
+    private let tokens = Locked(RetryQuota.initialTokens)
+
+    public init() {}
+
+    public var available: Int { tokens.current }
+
+    /// Takes the cost of one retry, or returns `nil` when the bucket cannot pay for it.
+    func acquire(for kind: RetryPolicy.FailureKind) -> Int? {
+        let cost = kind == .timeout ? Self.timeoutRetryCost : Self.retryCost
+        return tokens.withLock { available in
+            guard available >= cost else { return nil }
+            available -= cost
+            return cost
+        }
+    }
+
+    /// A call succeeded: refund what its last retry cost, or the small increment if it had none.
+    func recordSuccess(refunding cost: Int?) {
+        tokens.withLock { $0 = min(Self.initialTokens, $0 + (cost ?? Self.successIncrement)) }
+    }
+}

@@ -27,3 +27,65 @@ public struct SSMClient: Sendable {
         _ = try await endpoint.send("DeleteParameter", body: AWSJSONCoding.encoder.encode(input))
     }
 }
+
+public struct GetParameterInput: Encodable, Sendable, Hashable {
+    public var name: String
+    public var withDecryption: Bool?
+    public init(name: String, withDecryption: Bool? = nil) {
+        self.name = name
+        self.withDecryption = withDecryption
+    }
+}
+
+public struct GetParameterOutput: Decodable, Sendable, Hashable {
+    public var parameter: Parameter?
+}
+
+public struct Parameter: Decodable, Sendable, Hashable {
+    public var name: String?
+    public var type: ParameterType?
+    public var value: String?
+    public var version: Int?
+    public var lastModifiedDate: Date?
+    /// Spelled `ARN` by SSM.
+    public var arn: String?
+    public var dataType: String?
+}
+
+public struct ParameterType: AWSStringEnum {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public static let string = Self(rawValue: "String")
+    public static let stringList = Self(rawValue: "StringList")
+    public static let secureString = Self(rawValue: "SecureString")
+}
+
+/// PutParameter. `overwrite: false` is create-only: SSM answers `ParameterAlreadyExists` when
+/// the name is taken (what a lease needs); `true` replaces the value and bumps the version.
+public struct PutParameterInput: Encodable, Sendable, Hashable {
+    public var name: String
+    public var value: String
+    public var type: ParameterType?
+    public var overwrite: Bool?
+    public var description: String?
+
+    public init(
+        name: String, value: String, type: ParameterType? = .string, overwrite: Bool? = true, description: String? = nil
+    ) {
+        self.name = name
+        self.value = value
+        self.type = type
+        self.overwrite = overwrite
+        self.description = description
+    }
+}
+
+public struct PutParameterOutput: Decodable, Sendable, Hashable {
+    public var version: Int?
+    public var tier: String?
+}
+
+public struct DeleteParameterInput: Encodable, Sendable, Hashable {
+    public var name: String
+    public init(name: String) { self.name = name }
+}
