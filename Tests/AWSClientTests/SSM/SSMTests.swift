@@ -3,8 +3,8 @@ import Foundation
 import TestSupport
 import Testing
 
-@Suite("SSM and STS against the local endpoint")
-struct SSMAndSTSTests {
+@Suite("SSM against the local endpoint")
+struct SSMTests {
     @Test("PutParameter (overwrite and create-only), GetParameter, DeleteParameter")
     func parameters() async throws {
         let ssm = try await TestSessions.local().ssm(region: LocalAWSEndpoint.region)
@@ -27,26 +27,5 @@ struct SSMAndSTSTests {
         #expect(parameter.lastModifiedDate != nil)
         try await ssm.deleteParameter(DeleteParameterInput(name: name))
         await #expect(throws: AWSError.self) { try await ssm.getParameter(GetParameterInput(name: name)) }
-    }
-
-    @Test("GetCallerIdentity, AssumeRole, AssumeRoleWithWebIdentity")
-    func identity() async throws {
-        let sts = try await TestSessions.local().sts(region: LocalAWSEndpoint.region)
-        let identity = try await sts.getCallerIdentity()
-        #expect(identity.account.count == 12)
-        #expect(identity.arn.hasPrefix("arn:aws:"))
-
-        let role = "arn:aws:iam::\(identity.account):role/dbcopy-test"
-        let assumed = try await sts.assumeRole(
-            AssumeRoleInput(roleArn: role, roleSessionName: "s1", externalId: "x", durationSeconds: 900))
-        #expect(assumed.credentials.sessionToken?.isEmpty == false)
-        #expect(assumed.credentials.expiration != nil)
-        #expect(assumed.assumedRoleArn?.contains("dbcopy-test/s1") == true)
-
-        let web = try await sts.assumeRoleWithWebIdentity(
-            AssumeRoleWithWebIdentityInput(
-                roleArn: role, roleSessionName: "ci", webIdentityToken: "header.payload.signature"))
-        #expect(web.credentials.accessKeyID.isEmpty == false)
-        #expect(web.credentials.sessionToken != nil)
     }
 }
