@@ -53,15 +53,16 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 transfer.waitForCompletion(continuation)
-                let accepted = lock.withLock {
-                    guard !transfer.cancelled, !closing else { return false }
+                let refusal: (any Error)? = lock.withLock {
+                    if transfer.cancelled { return CancellationError() }
+                    if closing { return Self.closedError }
                     pending.append(transfer)
-                    return true
+                    return nil
                 }
-                if accepted {
-                    curl_multi_wakeup(multi)
+                if let refusal {
+                    transfer.finish(.failure(refusal))
                 } else {
-                    transfer.finish(.failure(transfer.cancelled ? CancellationError() : Self.closedError))
+                    curl_multi_wakeup(multi)
                 }
             }
         } onCancel: {
