@@ -5,35 +5,11 @@ import Foundation
 /// TCP connections clients open: moto itself closes every connection, so reuse can only be
 /// seen, and measured the same way for any client, through this proxy.
 public final class KeepAliveProxy: @unchecked Sendable {
-    private let process: Process
-    private let input: Pipe
-    public let url: URL
+    private let server: SupportScriptProcess
+    public var url: URL { server.url }
 
     public init(upstream: URL) throws {
-        process = Process()
-        process.executableURL = PackageLayout.python
-        process.arguments = [PackageLayout.supportScript("keepalive_proxy.py").path, upstream.absoluteString]
-        input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var line = Data()
-        while true {
-            let byte = output.fileHandleForReading.readData(ofLength: 1)
-            if byte.isEmpty || byte.first == UInt8(ascii: "\n") { break }
-            line.append(byte)
-        }
-        guard let port = Int(String(decoding: line, as: UTF8.self)) else {
-            process.terminate()
-            throw TestHarnessError("the keep-alive proxy did not report a port")
-        }
-        url = URL(string: "http://127.0.0.1:\(port)")!
-    }
-
-    deinit {
-        try? input.fileHandleForWriting.close()
+        server = try SupportScriptProcess("keepalive_proxy.py", arguments: [upstream.absoluteString])
     }
 
     /// Client connections accepted so far (this query's own included).

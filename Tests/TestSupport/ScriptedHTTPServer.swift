@@ -32,37 +32,13 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
         }
     }
 
-    private let process: Process
-    private let input: Pipe
-    public let url: URL
+    private let server: SupportScriptProcess
+    public var url: URL { server.url }
 
     /// - Parameter routes: `"METHOD PATH"` → answer.
     public init(routes: [String: Route]) throws {
         let json = String(decoding: try JSONEncoder().encode(routes), as: UTF8.self)
-        process = Process()
-        process.executableURL = PackageLayout.python
-        process.arguments = [PackageLayout.supportScript("scripted_http_server.py").path, json]
-        input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var line = Data()
-        while true {
-            let byte = output.fileHandleForReading.readData(ofLength: 1)
-            if byte.isEmpty || byte.first == UInt8(ascii: "\n") { break }
-            line.append(byte)
-        }
-        guard let port = Int(String(decoding: line, as: UTF8.self)) else {
-            process.terminate()
-            throw TestHarnessError("the scripted HTTP server did not report a port")
-        }
-        url = URL(string: "http://127.0.0.1:\(port)")!
-    }
-
-    deinit {
-        try? input.fileHandleForWriting.close()
+        server = try SupportScriptProcess("scripted_http_server.py", arguments: [json])
     }
 
     /// Every request received so far (except these look-ups).
