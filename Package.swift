@@ -32,6 +32,8 @@ let package = Package(
         ),
         // The thin executable: parse arguments, run DBCopyKit.
         .executableTarget(name: "dbcopy", dependencies: ["DBCopyKit"]),
+        // benchmarks/aws-describe-table: DescribeTable throughput and CPU of the AWS client layer.
+        .executableTarget(name: "AWSBench", dependencies: ["AWSClient"], path: "Benchmarks/AWSBench"),
 
         // Test support: local AWS endpoint (moto) launcher, running the built binary, fixtures.
         .target(name: "TestSupport", dependencies: ["AWSClient"], path: "Tests/TestSupport"),

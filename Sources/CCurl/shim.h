@@ -22,4 +22,15 @@ static inline CURLcode dbcopy_curl_getinfo_double(CURL *handle, CURLINFO info, d
 static inline CURLcode dbcopy_curl_share_setopt_long(CURLSH *share, CURLSHoption option, long value) {
     return curl_share_setopt(share, option, value);
 }
+static inline CURLMcode dbcopy_curl_multi_setopt_long(CURLM *multi, CURLMoption option, long value) {
+    return curl_multi_setopt(multi, option, value);
+}
+/* CURL_GLOBAL_ALL is a macro expression Swift does not import. */
+static inline CURLcode dbcopy_curl_global_init(void) {
+    return curl_global_init(CURL_GLOBAL_ALL);
+}
+/* CURLMsg carries its result in a union; read it in C. */
+static inline CURLcode dbcopy_curl_msg_result(const CURLMsg *message) {
+    return message->data.result;
+}
 #endif
