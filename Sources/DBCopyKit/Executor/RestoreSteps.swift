@@ -10,7 +10,7 @@ extension CopyRun {
             let source = try await restoreSource(step, tables)
             if let replacing = step.replacing { try await replace(step.target, replacing, tables) }
             let request = RestoreRequest(
-                target: step.target, source: source, billing: step.billing, capacity: step.capacity,
+                target: step.target, source: source, sourceTable: copy.origin, billing: step.billing, capacity: step.capacity,
                 indexes: step.indexes, encryption: step.encryption)
             try await restoreLimiter.run {
                 try await self.startRestore(request, tables)

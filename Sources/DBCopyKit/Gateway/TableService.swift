@@ -55,6 +55,8 @@ public struct RestoreRequest: Sendable, Equatable {
 
     public var target: String
     public var source: Source
+    /// The origin: its index definitions (key schema, projection) go with GSI capacity overrides.
+    public var sourceTable: String
     public var billing: BillingMode
     public var capacity: Capacity?
     /// GSI name → capacity (provisioned only).
@@ -62,11 +64,12 @@ public struct RestoreRequest: Sendable, Equatable {
     public var encryption: EncryptionSpec?
 
     public init(
-        target: String, source: Source, billing: BillingMode, capacity: Capacity?, indexes: [String: Capacity],
+        target: String, source: Source, sourceTable: String, billing: BillingMode, capacity: Capacity?, indexes: [String: Capacity],
         encryption: EncryptionSpec?
     ) {
         self.target = target
         self.source = source
+        self.sourceTable = sourceTable
         self.billing = billing
         self.capacity = capacity
         self.indexes = indexes
