@@ -20,7 +20,7 @@ extension PlanReader {
             guard let target = job.target, let mark = job.mark(of: "target") else { continue }
             if let other = targets.first(where: { $0.target == target && Self.sameRegion($0.job, job) }) {
                 error(
-                    "target '\(target)' is also the target of job '\(other.job.name ?? "?")' (\(position(other.job, "target"))); "
+                    "target '\(target)' is also the target of \(label(other.job)) (\(position(other.job, "target"))); "
                         + "each table can be the target of one job", at: mark)
             }
             targets.append((job, target))
@@ -39,6 +39,11 @@ extension PlanReader {
         a.region == nil || b.region == nil || a.region == b.region
     }
 
+    /// "job 'clients-to-dev'", or "the job at 8:5" when its name is missing or invalid.
+    func label(_ job: JobFields) -> String {
+        job.name.map { "job '\($0)'" } ?? "the job at \(job.mark.line):\(job.mark.column)"
+    }
+
     func position(_ job: JobFields, _ key: String) -> String {
         let mark = job.mark(of: key) ?? job.mark
         return "\(mark.line):\(mark.column)"
@@ -48,13 +53,14 @@ extension PlanReader {
     /// copy would become a source, or the origin would be replaced.
     private func checkNotAnOrigin(_ table: String, of job: JobFields, at mark: SourceMark, among origins: OriginIndex, what: String) {
         for other in origins.literal[table, default: []] where Self.sameRegion(job, other) {
+            let whose = other.mark == job.mark ? "this job's own origin" : "the origin of \(label(other))"
             error(
-                "\(what) is the origin of job '\(other.name ?? "?")' (\(position(other, "origin"))); "
+                "\(what) is \(whose) (\(position(other, "origin"))); "
                     + "an origin is never replaced: copy to a table that no job reads from", at: mark)
         }
         for (other, regex) in origins.patterns where Self.sameRegion(job, other) && regex.matches(table) {
             error(
-                "\(what) matches the origin pattern '\(regex.pattern)' of job '\(other.name ?? "?")' "
+                "\(what) matches the origin pattern '\(regex.pattern)' of \(label(other)) "
                     + "(\(position(other, "origin"))); the copies would be copied again: "
                     + "choose names the pattern does not match", at: mark)
         }

@@ -21,7 +21,7 @@ extension PlanReader {
                 let key = template.render(job: name, origin: "\u{1}", timestamp: "")
                 if let other = symbolic[key], Self.sameRegion(other, job) {
                     warning(
-                        "'ssm_parameter' renders like that of job '\(other.name ?? "?")' (\(position(other, "ssm_parameter"))); "
+                        "'ssm_parameter' renders like that of \(label(other)) (\(position(other, "ssm_parameter"))); "
                             + "a table both origin patterns match would have two copies writing one parameter",
                         at: job.mark(of: "ssm_parameter"))
                 } else {
@@ -38,7 +38,7 @@ extension PlanReader {
     private func record(_ rendered: String, _ job: JobFields, in known: inout [String: [JobFields]]) {
         if let other = known[rendered]?.first(where: { Self.sameRegion($0, job) }) {
             error(
-                "'ssm_parameter' '\(rendered)' is also written by job '\(other.name ?? "?")' "
+                "'ssm_parameter' '\(rendered)' is also written by \(label(other)) "
                     + "(\(position(other, "ssm_parameter"))); each parameter can be written by one job: "
                     + "use {job} or {origin} in the name", at: job.mark(of: "ssm_parameter"))
         }
@@ -63,7 +63,7 @@ extension PlanReader {
             else { continue }
             error(
                 "'ssm_parameter' for table '\(origin)' (matched by origin pattern '\(regex.pattern)') is '\(rendered)', "
-                    + "also written by job '\(other.name ?? "?")' (\(position(other, "ssm_parameter"))); "
+                    + "also written by \(label(other)) (\(position(other, "ssm_parameter"))); "
                     + "each parameter can be written by one job", at: job.mark(of: "ssm_parameter"))
         }
     }
