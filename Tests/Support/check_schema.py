@@ -16,7 +16,14 @@ import yaml
 
 
 class CoreSchemaLoader(yaml.SafeLoader):
-    """SafeLoader with the YAML 1.2 core schema's implicit types only."""
+    """SafeLoader with the YAML 1.2 core schema's implicit types only, refusing aliases as
+    dbcopy does (an alias "bomb" would otherwise make the validator walk billions of nodes)."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, "aliases are not allowed", event.start_mark)
+        return super().compose_node(parent, index)
 
 
 CoreSchemaLoader.yaml_implicit_resolvers = {}

@@ -38,7 +38,8 @@ extension PlanReader {
         let shortest = fixed + (origin == nil && template.uses("origin") ? 3 : 0)
         let range = NameRules.tableNameLengths
         guard !range.contains(shortest) else { return }
-        let example = template.render(job: name, origin: origin ?? "abc", timestamp: Self.sampleTimestamp)
+        var example = template.render(job: name, origin: origin ?? "abc", timestamp: Self.sampleTimestamp)
+        if example.count > 60 { example = example.prefix(28) + "…" + example.suffix(28) }
         let origins = origin == nil && template.uses("origin") ? " (even with a 3-character origin)" : ""
         error(
             "'\(key)' makes \(kind)s of \(shortest) characters for job '\(name)'\(origins), such as '\(example)'; "

@@ -30,9 +30,9 @@ extension PlanReader {
         let allowed = ["$schema"] + LegacyPlan.keys
         guard let mapping = mapping(root, "the legacy document", allowed: allowed, expected: expected) else { return nil }
         let errorsBefore = errorCount
-        func name(_ key: String, kind: String) -> String? {
+        func name(_ key: String, kind: String, role: String = "") -> String? {
             guard let node = mapping[key] else {
-                error("the legacy document needs '\(key)': the \(kind)", at: mapping.mark)
+                error("the legacy document needs '\(key)': \(role)", at: mapping.mark)
                 return nil
             }
             guard let value = string(node, key, expected: "a \(kind)") else { return nil }
@@ -42,8 +42,8 @@ extension PlanReader {
             }
             return value
         }
-        let origin = name("originTableName", kind: "table name")
-        let target = name("targetTableName", kind: "table name")
+        let origin = name("originTableName", kind: "table name", role: "the name of the table to copy")
+        let target = name("targetTableName", kind: "table name", role: "the name of the table the copy replaces")
         var backupName = NameTemplate.defaultBackupName
         if mapping.has("backupName"), let literal = name("backupName", kind: "backup name") {
             // Taken literally, as the workflow did: the name is valid, so it holds no placeholder.
