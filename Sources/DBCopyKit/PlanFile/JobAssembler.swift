@@ -2,6 +2,8 @@
 ///
 /// Merging: a key written in the job replaces the default whole (`capacity`, `indexes`,
 /// `retention`…), except `tags`, which merge key by key with the job's value winning.
+/// A job that itself sets `billing: on-demand` does not inherit `capacity` or `indexes`: they
+/// would be meaningless there, and defaults usually carry them for the provisioned jobs.
 /// A rule broken by `defaults` alone is reported once, at `defaults` (see `checkDefaults`), not
 /// once per job.
 extension PlanReader {
@@ -17,8 +19,10 @@ extension PlanReader {
         }
         var merged = job
         merged.written.formUnion(inherited.written)
-        for (path, mark) in inherited.keyMarks where !job.written.contains(String(path.prefix { $0 != "." })) {
-            merged.keyMarks[path] = mark
+        for (path, mark) in inherited.keyMarks where merged.keyMarks[path] == nil {
+            // A job's key hides the default's whole subtree, except tags, which merge.
+            let key = String(path.prefix { $0 != "." })
+            if !job.written.contains(key) || key == "tags" { merged.keyMarks[path] = mark }
         }
         merged.region = pick("region", \.region)
         merged.source = pick("source", \.source)
@@ -38,6 +42,14 @@ extension PlanReader {
         merged.ssmParameter = pick("ssm_parameter", \.ssmParameter)
         merged.retention = pick("retention", \.retention)
         merged.waitTimeout = pick("wait_timeout", \.waitTimeout)
+        if job.billing == .onDemand {
+            for key in ["capacity", "indexes"] where !job.written.contains(key) {
+                merged.written.remove(key)
+                merged.keyMarks = merged.keyMarks.filter { $0.key != key && !$0.key.hasPrefix(key + ".") }
+            }
+            if !job.written.contains("capacity") { merged.capacity = nil }
+            if !job.written.contains("indexes") { merged.indexes = nil }
+        }
         if inherited.tags != nil || job.tags != nil {
             merged.tags = (inherited.tags ?? [:]).merging(job.tags ?? [:]) { _, jobValue in jobValue }
         }
@@ -105,7 +117,8 @@ extension PlanReader {
     /// With `own`, reported only when the job itself wrote one of the keys involved.
     private func checkBilling(_ job: JobFields, jobName: String?, own: JobFields? = nil) {
         guard job.billing == .onDemand else { return }
-        for key in ["capacity", "indexes"] where job.written.contains(key) {
+        // Only valid values: an invalid capacity was reported already.
+        for key in ["capacity", "indexes"] where key == "capacity" ? job.capacity != nil : job.indexes != nil {
             if let own, !own.written.contains(key), !own.written.contains("billing") { continue }
             let billingMark = job.mark(of: "billing").map { " (billing set at \($0.line):\($0.column))" } ?? ""
             error(
