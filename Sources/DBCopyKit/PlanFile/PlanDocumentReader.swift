@@ -17,7 +17,8 @@ extension PlanReader {
         guard let mapping = mapping(root, "the top level", allowed: Self.topLevelKeys, expected: "a mapping") else { return nil }
         if let schema = mapping["$schema"] { _ = string(schema, "$schema", expected: "the JSON Schema's path or URL") }
         if let version = mapping["version"] {
-            if case .int(1)? = version.scalar?.resolved {} else {
+            // 1.0 is accepted as 1, as JSON Schema's integer accepts it.
+            if version.scalar?.resolved != .int(1), version.scalar?.resolved != .float(1) {
                 error("'version' must be 1 (the only plan file version); got \(version.summary)", at: version.mark)
             }
         } else {
