@@ -54,6 +54,30 @@ enum PlanFileBytes {
         }
     }
 
+    /// The first control character YAML forbids (C0 other than tab, LF, CR; DEL; C1 other than
+    /// NEL). libyaml reports these at 1:1, wherever they are, so dbcopy finds them itself.
+    /// Expects valid UTF-8.
+    static func firstControlCharacter(_ bytes: [UInt8], file: String) -> Diagnostic? {
+        var offset = 0
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            let isC0 = byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
+            let isC1 = byte == 0xC2 && offset + 1 < bytes.count && (0x80...0x9F).contains(bytes[offset + 1]) && bytes[offset + 1] != 0x85
+            if isC0 || byte == 0x7F || isC1 {
+                let scalar = isC1 ? UInt32(bytes[offset + 1]) : UInt32(byte)
+                let hex = String(scalar, radix: 16, uppercase: true)
+                let before = String(decoding: bytes[..<offset], as: UTF8.self)
+                let line = before.split(separator: "\n", omittingEmptySubsequences: false)
+                return .error(
+                    "the file contains the control character U+\(String(repeating: "0", count: 4 - hex.count))\(hex); "
+                        + "plan files are text: remove it",
+                    at: SourceMark(file: file, line: line.count, column: (line.last?.count ?? 0) + 1))
+            }
+            offset += 1
+        }
+        return nil
+    }
+
     /// Lines of block YAML indented with tabs. YAML forbids tabs in indentation and libyaml's
     /// own message ("found character that cannot start any token") does not say so. One error
     /// for the first line, with a count of the others.

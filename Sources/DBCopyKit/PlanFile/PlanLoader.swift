@@ -52,6 +52,9 @@ public enum PlanLoader {
         if String(validating: bytes, as: UTF8.self) == nil, let problem = PlanFileBytes.firstInvalidUTF8(bytes, file: path) {
             return PlanLoadResult(document: nil, diagnostics: [problem])
         }
+        if let control = PlanFileBytes.firstControlCharacter(bytes, file: path) {
+            return PlanLoadResult(document: nil, diagnostics: [control])
+        }
         let isJSON = PlanFileBytes.looksLikeJSON(bytes)
         if !isJSON, let tabs = PlanFileBytes.tabIndentation(String(decoding: bytes, as: UTF8.self), file: path) {
             return PlanLoadResult(document: nil, diagnostics: [tabs])
