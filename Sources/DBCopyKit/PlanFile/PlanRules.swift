@@ -52,15 +52,20 @@ extension PlanReader {
     /// A table that a job deletes or creates must not be read as an origin by any job: the
     /// copy would become a source, or the origin would be replaced.
     private func checkNotAnOrigin(_ table: String, of job: JobFields, at mark: SourceMark, among origins: OriginIndex, what: String) {
-        for other in origins.literal[table, default: []] where Self.sameRegion(job, other) {
+        for index in origins.literal[table, default: []] where Self.sameRegion(job, origins.jobs[index]) {
+            let other = origins.jobs[index]
             let whose = other.mark == job.mark ? "this job's own origin" : "the origin of \(label(other))"
             error(
                 "\(what) is \(whose) (\(position(other, "origin"))); "
                     + "an origin is never replaced: copy to a table that no job reads from", at: mark)
         }
-        for (other, regex) in origins.patterns where Self.sameRegion(job, other) && regex.matches(table) {
+        // The hot loop of a large plan (every target against every pattern): it touches only
+        // the region and the compiled pattern, not the jobs.
+        for pattern in origins.patterns
+        where (job.region == nil || pattern.region == nil || job.region == pattern.region) && pattern.regex.matches(table) {
+            let other = origins.jobs[pattern.job]
             error(
-                "\(what) matches the origin pattern '\(regex.pattern)' of \(label(other)) "
+                "\(what) matches the origin pattern '\(pattern.regex.pattern)' of \(label(other)) "
                     + "(\(position(other, "origin"))); the copies would be copied again: "
                     + "choose names the pattern does not match", at: mark)
         }
@@ -89,18 +94,21 @@ extension PlanReader {
 }
 
 /// The jobs' origins, indexed once: literal names by name, and each `match` compiled once.
+/// Entries refer to jobs by position, so that lookups copy no `JobFields`.
 struct OriginIndex {
-    var literal: [String: [JobFields]] = [:]
-    var patterns: [(job: JobFields, regex: PlanRegex)] = []
+    let jobs: [JobFields]
+    private(set) var literal: [String: [Int]] = [:]
+    private(set) var patterns: [(job: Int, region: String?, regex: PlanRegex)] = []
 
     init(_ jobs: [JobFields]) {
+        self.jobs = jobs
         var compiled: [String: PlanRegex] = [:]
-        for job in jobs {
+        for (index, job) in jobs.enumerated() {
             switch job.origin {
-            case .table(let name)?: literal[name, default: []].append(job)
+            case .table(let name)?: literal[name, default: []].append(index)
             case .match(let pattern)?:
                 if compiled[pattern] == nil { compiled[pattern] = try? PlanRegex(pattern) }
-                if let regex = compiled[pattern] { patterns.append((job, regex)) }
+                if let regex = compiled[pattern] { patterns.append((index, job.region, regex)) }
             case nil: continue
             }
         }
