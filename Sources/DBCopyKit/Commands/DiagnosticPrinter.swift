@@ -8,12 +8,13 @@
 /// ```
 public struct DiagnosticPrinter: Sendable {
     public var style: TerminalStyle
-    /// The plan file's lines, to quote; empty when the file could not be read.
+    /// The plan file's lines, to quote; empty when the file could not be read. Split at every
+    /// line break libyaml counts (`\r\n` is one Character in Swift, so not at "\n" alone).
     private let lines: [Substring]
 
     public init(source: String?, style: TerminalStyle) {
         self.style = style
-        self.lines = source.map { $0.split(separator: "\n", omittingEmptySubsequences: false) } ?? []
+        self.lines = source.map { $0.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) } ?? []
     }
 
     public func render(_ diagnostic: Diagnostic) -> String {
@@ -23,7 +24,7 @@ public struct DiagnosticPrinter: Sendable {
             ? style.red("error:") : style.yellow("warning:")
         var text = "\(style.bold(location + ":")) \(severity) \(style.bold(diagnostic.message))\n"
         if let mark = diagnostic.mark, mark.line >= 1, mark.line <= lines.count {
-            let line = lines[mark.line - 1].replacing("\r", with: "")
+            let line = lines[mark.line - 1]
             // Keep the line's own tabs in front of the caret so that it lines up in any tab width.
             let lead = line.prefix(max(0, mark.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
             text += "\(line)\n\(lead)\(style.green("^"))\n"

@@ -67,7 +67,7 @@ enum PlanFileBytes {
                 let scalar = isC1 ? UInt32(bytes[offset + 1]) : UInt32(byte)
                 let hex = String(scalar, radix: 16, uppercase: true)
                 let before = String(decoding: bytes[..<offset], as: UTF8.self)
-                let line = before.split(separator: "\n", omittingEmptySubsequences: false)
+                let line = before.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
                 return .error(
                     "the file contains the control character U+\(String(repeating: "0", count: 4 - hex.count))\(hex); "
                         + "plan files are text: remove it",
@@ -84,7 +84,7 @@ enum PlanFileBytes {
     static func tabIndentation(_ text: String, file: String) -> Diagnostic? {
         var first: SourceMark?
         var count = 0
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let indentation = line.prefix { $0 == " " || $0 == "\t" }
             guard let tab = indentation.firstIndex(of: "\t") else { continue }
             count += 1
