@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The example plans and the agreement corpus (Tests/Fixtures/plans), each checked by the built
 /// `dbcopy validate` and by Python's jsonschema against schemas/dbcopy-plan.schema.json.
@@ -21,7 +21,9 @@ struct PlanCorpusTests {
             planFiles(in: folder).map { folder.appendingPathComponent($0).path }
         }
         let schema = PackageLayout.root.appendingPathComponent("schemas/dbcopy-plan.schema.json").path
-        guard let result = try? ProcessRunner.python("check_schema.py", [schema] + paths), result.status == 0 else { return [:] }
+        guard let result = try? ProcessRunner.python("check_schema.py", [schema] + paths), result.status == 0 else {
+            return [:]
+        }
         var verdicts: [String: String] = [:]
         for line in result.stdout.split(separator: "\n") {
             let fields = line.split(separator: "\t", maxSplits: 2).map(String.init)
@@ -31,13 +33,15 @@ struct PlanCorpusTests {
     }()
 
     /// FILE → reason, from schema-cannot-express.txt.
-    static let schemaBlindSpots: [String: String] = lines("schema-cannot-express.txt").reduce(into: [:]) { spots, line in
+    static let schemaBlindSpots: [String: String] = lines("schema-cannot-express.txt").reduce(into: [:]) {
+        spots, line in
         let fields = line.split(separator: "\t", maxSplits: 1).map(String.init)
         if fields.count == 2 { spots[fields[0]] = fields[1] }
     }
 
     /// FILE → the diagnostics dbcopy must print for it, from expected-diagnostics.txt.
-    static let expectedDiagnostics: [String: [String]] = lines("expected-diagnostics.txt").reduce(into: [:]) { expected, line in
+    static let expectedDiagnostics: [String: [String]] = lines("expected-diagnostics.txt").reduce(into: [:]) {
+        expected, line in
         if let colon = line.firstIndex(of: ":") { expected[String(line[..<colon]), default: []].append(line) }
     }
 
@@ -53,12 +57,15 @@ struct PlanCorpusTests {
         let entries = (report["diagnostics"] as? [[String: Any]]) ?? []
         let lines = entries.map { entry in
             let position = (entry["line"] as? Int).map { ":\($0):\(entry["column"] as? Int ?? 0)" } ?? ""
-            return "\(entry["file"] as? String ?? "")\(position): \(entry["severity"] as? String ?? ""): \(entry["message"] as? String ?? "")"
+            return
+                "\(entry["file"] as? String ?? "")\(position): \(entry["severity"] as? String ?? ""): \(entry["message"] as? String ?? "")"
         }
         return (report["valid"] as? Bool ?? false, lines, result.status)
     }
 
-    @Test("every example plan is valid for dbcopy validate and for the JSON Schema", arguments: planFiles(in: plansFolder))
+    @Test(
+        "every example plan is valid for dbcopy validate and for the JSON Schema", arguments: planFiles(in: plansFolder)
+    )
     func examplePlan(name: String) throws {
         let result = try ProcessRunner.dbcopy(["validate", "plans/\(name)"], workingDirectory: PackageLayout.root)
         #expect(result.status == 0, "\(result.stderr)")
@@ -70,9 +77,10 @@ struct PlanCorpusTests {
     func corpusSize() {
         #expect(Self.planFiles(in: Self.validFolder).count >= 10)
         #expect(Self.planFiles(in: Self.invalidFolder).count >= 30)
-        #expect(Self.planFiles(in: Self.plansFolder) == [
-            "clients-to-dev.yaml", "demo.yaml", "every-key.yaml", "legacy.json", "production-to-staging.yaml",
-        ])
+        #expect(
+            Self.planFiles(in: Self.plansFolder) == [
+                "clients-to-dev.yaml", "demo.yaml", "every-key.yaml", "legacy.json", "production-to-staging.yaml",
+            ])
     }
 
     @Test("valid fixtures: dbcopy and the schema both accept", arguments: planFiles(in: validFolder))
@@ -82,7 +90,8 @@ struct PlanCorpusTests {
         #expect(Self.schemaVerdicts[Self.validFolder.appendingPathComponent(name).path] == "valid")
     }
 
-    @Test("invalid fixtures: dbcopy prints exactly the expected errors; the schema rejects each unless it cannot express the rule",
+    @Test(
+        "invalid fixtures: dbcopy prints exactly the expected errors; the schema rejects each unless it cannot express the rule",
         arguments: planFiles(in: invalidFolder))
     func invalidFixture(name: String) throws {
         let result = try Self.validate(name, in: Self.invalidFolder)
@@ -90,7 +99,9 @@ struct PlanCorpusTests {
         #expect(result.diagnostics == Self.expectedDiagnostics[name], "no or other expectations for \(name)")
         let verdict = try #require(Self.schemaVerdicts[Self.invalidFolder.appendingPathComponent(name).path])
         if Self.schemaBlindSpots[name] != nil {
-            #expect(verdict == "valid", "\(name) is listed as beyond the schema, but the schema rejects it: drop it from the list")
+            #expect(
+                verdict == "valid",
+                "\(name) is listed as beyond the schema, but the schema rejects it: drop it from the list")
         } else {
             #expect(verdict.hasPrefix("invalid"), "the schema accepts \(name), which dbcopy rejects")
         }

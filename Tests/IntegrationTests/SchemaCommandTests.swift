@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("dbcopy schema")
 struct SchemaCommandTests {
@@ -9,7 +9,8 @@ struct SchemaCommandTests {
         let file = try Data(contentsOf: PackageLayout.root.appendingPathComponent("schemas/dbcopy-plan.schema.json"))
         let result = try ProcessRunner.dbcopy(["schema"])
         // Compared as bytes: if this fails after editing the schema, run scripts/embed-schema.
-        #expect(Data(result.stdout.utf8) == file, "run scripts/embed-schema after editing schemas/dbcopy-plan.schema.json")
+        #expect(
+            Data(result.stdout.utf8) == file, "run scripts/embed-schema after editing schemas/dbcopy-plan.schema.json")
         #expect(result.status == 0)
         #expect(result.stderr == "")
     }
@@ -24,9 +25,13 @@ struct SchemaCommandTests {
         func walk(_ node: Any, _ path: String) {
             if let object = node as? [String: Any] {
                 if let properties = object["properties"] as? [String: Any] {
-                    if object["additionalProperties"] as? Bool != false, path.hasSuffix("then") == false { open.append(path) }
+                    if object["additionalProperties"] as? Bool != false, path.hasSuffix("then") == false {
+                        open.append(path)
+                    }
                     for (name, property) in properties {
-                        if let property = property as? [String: Any], property["description"] == nil { undescribed.append("\(path)/\(name)") }
+                        if let property = property as? [String: Any], property["description"] == nil {
+                            undescribed.append("\(path)/\(name)")
+                        }
                     }
                 }
                 for (key, value) in object { walk(value, "\(path)/\(key)") }
@@ -40,6 +45,8 @@ struct SchemaCommandTests {
         #expect(declared.isEmpty, "properties without description: \(declared)")
         #expect(undescribed.count < 10, "the if/then exemption should stay small: \(undescribed)")
         // Conditional subschemas (if/then, allOf) only constrain objects already closed elsewhere.
-        #expect(open.filter { !$0.contains("/if") && !$0.contains("/allOf") }.isEmpty, "objects open to unknown keys: \(open)")
+        #expect(
+            open.filter { !$0.contains("/if") && !$0.contains("/allOf") }.isEmpty,
+            "objects open to unknown keys: \(open)")
     }
 }

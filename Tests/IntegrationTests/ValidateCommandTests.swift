@@ -1,13 +1,14 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `dbcopy validate` as a user runs it: whole output and exit code.
 @Suite("dbcopy validate")
 struct ValidateCommandTests {
     /// A fresh folder holding `files`, removed afterwards.
     func withFolder(_ files: [String: String], _ body: (URL) throws -> Void) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dbcopy-validate-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "dbcopy-validate-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
@@ -27,7 +28,8 @@ struct ValidateCommandTests {
 
     @Test("a valid plan: the summary on stdout, nothing on stderr, exit 0")
     func valid() throws {
-        let result = try ProcessRunner.dbcopy(["validate", "plans/production-to-staging.yaml"], workingDirectory: PackageLayout.root)
+        let result = try ProcessRunner.dbcopy(
+            ["validate", "plans/production-to-staging.yaml"], workingDirectory: PackageLayout.root)
         #expect(result.stdout == "plans/production-to-staging.yaml: valid, 1 job\n")
         #expect(result.stderr == "")
         #expect(result.status == 0)
@@ -55,7 +57,8 @@ struct ValidateCommandTests {
     @Test("--format json: one report on stdout for CI annotations")
     func json() throws {
         try withFolder(["plan.yaml": Self.broken]) { folder in
-            let result = try ProcessRunner.dbcopy(["validate", "--format", "json", "plan.yaml"], workingDirectory: folder)
+            let result = try ProcessRunner.dbcopy(
+                ["validate", "--format", "json", "plan.yaml"], workingDirectory: folder)
             #expect(
                 result.stdout == """
                     {
@@ -88,7 +91,8 @@ struct ValidateCommandTests {
 
     @Test("without FILE, dbcopy.yaml in the working directory; warnings alone keep exit 0")
     func defaultFile() throws {
-        let plan = "version: 1\njobs:\n  - name: copy\n    origin: clients\n    target: clients_copy\n"
+        let plan =
+            "version: 1\njobs:\n  - name: copy\n    origin: clients\n    target: clients_copy\n"
             + "    source: {backup_arn: \"arn:aws:dynamodb:eu-west-1:123456789012:table/other/backup/01700000000000-abcdef12\"}\n"
         try withFolder(["dbcopy.yaml": plan]) { folder in
             let result = try ProcessRunner.dbcopy(["validate", "--no-color"], workingDirectory: folder)
@@ -109,11 +113,13 @@ struct ValidateCommandTests {
         try withFolder([:]) { folder in
             let text = try ProcessRunner.dbcopy(["validate"], workingDirectory: folder)
             #expect(
-                text.stderr == "dbcopy.yaml: error: cannot read the plan file: No such file or directory; pass the plan "
+                text.stderr
+                    == "dbcopy.yaml: error: cannot read the plan file: No such file or directory; pass the plan "
                     + "file's path (by default dbcopy.yaml in the current folder)\n")
             #expect(text.stdout == "dbcopy.yaml: 1 error\n")
             #expect(text.status == 1)
-            let json = try ProcessRunner.dbcopy(["validate", "--format", "json", "gone.yaml"], workingDirectory: folder)
+            let json = try ProcessRunner.dbcopy(
+                ["validate", "--format", "json", "gone.yaml"], workingDirectory: folder)
             let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
             let entry = try #require((report["diagnostics"] as? [[String: Any]])?.first)
             #expect(entry["line"] is NSNull && entry["column"] is NSNull)

@@ -36,7 +36,8 @@ struct ValidateCommand: ParsableCommand {
         case .text:
             let style = TerminalStyle.forStream(STDERR_FILENO, noColorFlag: noColor)
             // Only a file that was read can be quoted; reading it again is cheap (at most 1 MiB).
-            let source = result.diagnostics.contains { $0.mark != nil }
+            let source =
+                result.diagnostics.contains { $0.mark != nil }
                 ? (try? Data(contentsOf: URL(fileURLWithPath: file))).map { String(decoding: $0, as: UTF8.self) } : nil
             let printer = DiagnosticPrinter(source: source, style: style)
             FileHandle.standardError.write(Data(printer.render(result.diagnostics).utf8))

@@ -59,7 +59,9 @@ extension PlanReader {
     /// The per-job rules; `own` is the job as written, to tell its keys from inherited ones.
     private func check(_ job: JobFields, own: JobFields) -> JobSpec? {
         let errorsBefore = errorCount
-        if !own.written.contains("name") { error("a job needs 'name': a unique job name such as clients-to-dev", at: own.mark) }
+        if !own.written.contains("name") {
+            error("a job needs 'name': a unique job name such as clients-to-dev", at: own.mark)
+        }
         if !own.written.contains("origin") {
             error("a job needs 'origin': a table name, {table: NAME} or {match: REGEX}", at: own.mark)
         }

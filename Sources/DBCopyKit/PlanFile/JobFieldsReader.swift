@@ -36,7 +36,8 @@ extension PlanReader {
             }
         case "origin": fields.origin = origin(node)
         case "source": fields.source = source(node)
-        case "backup_name": fields.backupName = nameTemplate(node, key, kind: "backup name", allowed: ["origin", "job", "timestamp"])
+        case "backup_name":
+            fields.backupName = nameTemplate(node, key, kind: "backup name", allowed: ["origin", "job", "timestamp"])
         case "target":
             fields.target = string(node, key, expected: "a table name")
             if let target = fields.target, let problem = NameRules.nameProblem(target, kind: "target table name") {
@@ -46,12 +47,14 @@ extension PlanReader {
         case "rotation": fields.rotation = rotation(node)
         case "replace": fields.replace = replacePolicy(node)
         case "backup_before_replace": fields.backupBeforeReplace = bool(node, key)
-        case "billing": fields.billing = choice(node, key, ["provisioned", "on-demand"]).flatMap(BillingMode.init(rawValue:))
+        case "billing":
+            fields.billing = choice(node, key, ["provisioned", "on-demand"]).flatMap(BillingMode.init(rawValue:))
         case "capacity": fields.capacity = capacity(node, key)
         case "indexes": fields.indexes = indexes(node)
         case "encryption": fields.encryption = encryption(node)
         case "table_class":
-            fields.tableClass = choice(node, key, ["standard", "standard-infrequent-access"]).flatMap(TableClass.init(rawValue:))
+            fields.tableClass = choice(node, key, ["standard", "standard-infrequent-access"]).flatMap(
+                TableClass.init(rawValue:))
         case "deletion_protection": fields.deletionProtection = bool(node, key)
         case "point_in_time_recovery": fields.pointInTimeRecovery = bool(node, key)
         case "ttl": fields.ttl = ttlPolicy(node)
@@ -85,7 +88,9 @@ extension PlanReader {
         case .string("copy")?: return .copy
         default:
             guard !node.isInvalid else { return nil }
-            error("'ttl' must be copy (enable the origin's TTL attribute on the copy) or false; got \(node.summary)", at: node.mark)
+            error(
+                "'ttl' must be copy (enable the origin's TTL attribute on the copy) or false; got \(node.summary)",
+                at: node.mark)
             return nil
         }
     }
@@ -96,7 +101,9 @@ extension PlanReader {
         guard !node.isInvalid else { return nil }
         let allowed = "a duration such as 90s, 24h, 1h30m, 7d or 2w (units s, m, h, d, w; at most 366d)"
         if case .int(let number)? = node.scalar?.resolved {
-            error("'\(what)' must be \(allowed); got the number \(node.scalar!.text) (did you mean \(number ?? 0)s?)", at: node.mark)
+            error(
+                "'\(what)' must be \(allowed); got the number \(node.scalar!.text) (did you mean \(number ?? 0)s?)",
+                at: node.mark)
             return nil
         }
         guard let text = string(node, what, expected: allowed) else { return nil }

@@ -52,11 +52,15 @@ extension PlanReader {
         switch origin {
         case .table(let table):
             let rendered = template.render(job: name, origin: table, timestamp: "")
-            if let problem = NameRules.ssmNameProblem(rendered) { error("'\(key)' for job '\(name)': \(problem)", at: mark) }
+            if let problem = NameRules.ssmNameProblem(rendered) {
+                error("'\(key)' for job '\(name)': \(problem)", at: mark)
+            }
         case .match:
             // Any table name works for the structural rules; "table" starts with neither aws nor ssm.
             let rendered = template.render(job: name, origin: "table", timestamp: "")
-            if let problem = NameRules.ssmNameProblem(rendered) { error("'\(key)' for job '\(name)': \(problem)", at: mark) }
+            if let problem = NameRules.ssmNameProblem(rendered) {
+                error("'\(key)' for job '\(name)': \(problem)", at: mark)
+            }
             if !template.uses("origin") {
                 warning(
                     "'\(key)' does not use {origin}, but the origin is a match: if it matches more than one "

@@ -26,9 +26,12 @@ enum LegacyPlan {
 
 extension PlanReader {
     func legacyPlan(_ root: YAMLNode) -> JobSpec? {
-        let expected = "the legacy document: originTableName, targetTableName and optional backupName and desired capacity"
+        let expected =
+            "the legacy document: originTableName, targetTableName and optional backupName and desired capacity"
         let allowed = ["$schema"] + LegacyPlan.keys
-        guard let mapping = mapping(root, "the legacy document", allowed: allowed, expected: expected) else { return nil }
+        guard let mapping = mapping(root, "the legacy document", allowed: allowed, expected: expected) else {
+            return nil
+        }
         let errorsBefore = errorCount
         func name(_ key: String, kind: String, role: String = "") -> String? {
             guard let node = mapping[key] else {
@@ -50,8 +53,12 @@ extension PlanReader {
             backupName = NameTemplate(verbatim: literal)
         }
         var capacity: Capacity?
-        let read = mapping["desiredReadCapacityUnits"].map { integer($0, "desiredReadCapacityUnits", in: 1...Capacity.maximum) }
-        let write = mapping["desiredWriteCapacityUnits"].map { integer($0, "desiredWriteCapacityUnits", in: 1...Capacity.maximum) }
+        let read = mapping["desiredReadCapacityUnits"].map {
+            integer($0, "desiredReadCapacityUnits", in: 1...Capacity.maximum)
+        }
+        let write = mapping["desiredWriteCapacityUnits"].map {
+            integer($0, "desiredWriteCapacityUnits", in: 1...Capacity.maximum)
+        }
         switch (read, write) {
         case (let read??, let write??): capacity = Capacity(read: read, write: write)
         case (nil, .some), (.some, nil):
@@ -74,7 +81,9 @@ extension PlanReader {
             backupName: backupName, destination: .table(target), replace: .adopt,
             billing: capacity == nil ? nil : .provisioned, capacity: capacity)
         if origin == target {
-            error("'targetTableName' is the origin table; an origin is never replaced: copy to another table", at: mapping.keyMarks["targetTableName"])
+            error(
+                "'targetTableName' is the origin table; an origin is never replaced: copy to another table",
+                at: mapping.keyMarks["targetTableName"])
             return nil
         }
         return job

@@ -71,7 +71,9 @@ final class LibYAMLParser {
         diagnostics.append(.error(message, at: mark(parser.pointee.problem_mark)))
     }
 
-    private func checkDecorations(anchor: UnsafePointer<yaml_char_t>?, tag: UnsafePointer<yaml_char_t>?, at start: SourceMark) {
+    private func checkDecorations(
+        anchor: UnsafePointer<yaml_char_t>?, tag: UnsafePointer<yaml_char_t>?, at start: SourceMark
+    ) {
         if let anchor = string(anchor) {
             anchorCount += 1
             if anchorCount == 1 {
@@ -170,7 +172,8 @@ extension LibYAMLParser {
                 let scalar = event.data.scalar
                 let plainTagged = scalar.plain_implicit == 0 && scalar.quoted_implicit == 0
                 checkDecorations(anchor: scalar.anchor, tag: plainTagged ? scalar.tag : nil, at: start)
-                let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+                let text = String(
+                    decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
                 let style: YAMLScalar.Style = scalar.style == YAML_PLAIN_SCALAR_STYLE ? .plain : .quoted
                 add(YAMLNode(kind: .scalar(YAMLScalar(text: text, style: style)), mark: start))
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:

@@ -19,7 +19,8 @@ public enum NameRules {
             return "\(kind) '\(name)' contains \(quote(bad)); allowed: 3 to 255 characters of \(tableNameCharacters)"
         }
         guard tableNameLengths.contains(name.count) else {
-            return "\(kind) '\(name)' has \(name.count) characters; allowed: 3 to 255 characters of \(tableNameCharacters)"
+            return
+                "\(kind) '\(name)' has \(name.count) characters; allowed: 3 to 255 characters of \(tableNameCharacters)"
         }
         return nil
     }
@@ -27,9 +28,11 @@ public enum NameRules {
     /// `[a-z0-9][a-z0-9_-]*`, at most 64 characters: job names appear in tags, backup names and
     /// SSM parameter names, so they are kept to what is valid in all of them.
     public static func jobNameProblem(_ name: String) -> String? {
-        let allowed = "allowed: lowercase letters, digits, _ and -, starting with a letter or digit, at most 64 characters"
+        let allowed =
+            "allowed: lowercase letters, digits, _ and -, starting with a letter or digit, at most 64 characters"
         let valid = name.enumerated().allSatisfy { index, character in
-            character.isASCII && (character.isLowercase || character.isNumber || (index > 0 && "_-".contains(character)))
+            character.isASCII
+                && (character.isLowercase || character.isNumber || (index > 0 && "_-".contains(character)))
         }
         guard valid, !name.isEmpty, name.count <= jobNameMaximumLength else {
             return "job name '\(name)' is not valid; \(allowed)"
@@ -65,7 +68,8 @@ public enum NameRules {
         }
         let head = name.drop { $0 == "/" }.lowercased()
         if head.hasPrefix("aws") || head.hasPrefix("ssm") {
-            return "SSM parameter name '\(name)' begins with \(head.prefix(3)), which AWS reserves; use another first level"
+            return
+                "SSM parameter name '\(name)' begins with \(head.prefix(3)), which AWS reserves; use another first level"
         }
         if name.count > ssmNameMaximumLength {
             return "SSM parameter name has \(name.count) characters; allowed: at most \(ssmNameMaximumLength)"

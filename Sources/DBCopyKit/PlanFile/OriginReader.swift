@@ -13,7 +13,9 @@ extension PlanReader {
             }
             return nil
         }
-        if key == "table" { return tableName(value, "origin.table", expected: "a table name").map(OriginSelector.table) }
+        if key == "table" {
+            return tableName(value, "origin.table", expected: "a table name").map(OriginSelector.table)
+        }
         return regex(value, "origin.match").map { OriginSelector.match($0.pattern) }
     }
 
@@ -27,7 +29,9 @@ extension PlanReader {
     }
 
     func regex(_ node: YAMLNode, _ what: String) -> PlanRegex? {
-        guard let pattern = string(node, what, expected: "a regular expression such as \"(?i)-production$\"") else { return nil }
+        guard let pattern = string(node, what, expected: "a regular expression such as \"(?i)-production$\"") else {
+            return nil
+        }
         guard !pattern.isEmpty else {
             error("'\(what)' is empty; expected a regular expression such as \"(?i)-production$\"", at: node.mark)
             return nil
@@ -46,7 +50,9 @@ extension PlanReader {
         if node.scalar != nil {
             guard case .string(let word)? = node.scalar?.resolved, words.contains(word) else {
                 let got = node.scalar.map { $0.style == .plain ? "'\($0.text)'" : $0.summary } ?? node.summary
-                error("'source' must be \(expected); got \(got)" + KeySuggestion.hint(for: node.scalar?.text ?? "", in: words), at: node.mark)
+                error(
+                    "'source' must be \(expected); got \(got)"
+                        + KeySuggestion.hint(for: node.scalar?.text ?? "", in: words), at: node.mark)
                 return nil
             }
             switch word {
@@ -55,10 +61,14 @@ extension PlanReader {
             default: return .newBackup
             }
         }
-        guard let mapping = mapping(node, "source", allowed: ["backup_arn", "point_in_time"], expected: expected) else { return nil }
+        guard let mapping = mapping(node, "source", allowed: ["backup_arn", "point_in_time"], expected: expected) else {
+            return nil
+        }
         guard mapping.keys.count == 1, let key = mapping.keys.first, let value = mapping[key] else {
             if mapping.keys.count != 1 {
-                error("'source' takes exactly one of backup_arn or point_in_time; got \(mapping.keys.count) keys", at: mapping.mark)
+                error(
+                    "'source' takes exactly one of backup_arn or point_in_time; got \(mapping.keys.count) keys",
+                    at: mapping.mark)
             }
             return nil
         }
@@ -91,25 +101,34 @@ extension PlanReader {
         var naming: RotationNaming?
         switch (mapping["name"], mapping["pattern"], mapping["replacement"]) {
         case (let name?, nil, nil):
-            if let template = nameTemplate(name, "rotation.name", kind: "table name", allowed: ["origin", "job", "timestamp"]) {
+            if let template = nameTemplate(
+                name, "rotation.name", kind: "table name", allowed: ["origin", "job", "timestamp"])
+            {
                 if template.uses("timestamp") {
                     naming = .template(template)
                 } else {
-                    error("'rotation.name' must contain {timestamp}, so that every generation gets its own name", at: name.mark)
+                    error(
+                        "'rotation.name' must contain {timestamp}, so that every generation gets its own name",
+                        at: name.mark)
                 }
             }
         case (nil, let pattern?, let replacement?):
             let regex = regex(pattern, "rotation.pattern")
-            let text = string(replacement, "rotation.replacement", expected: "the text replacing each match ($0 is the whole match)")
+            let text = string(
+                replacement, "rotation.replacement", expected: "the text replacing each match ($0 is the whole match)")
             if let text, let problem = Self.replacementProblem(text) {
                 error("'rotation.replacement' \(problem)", at: replacement.mark)
             } else if let regex, let text {
                 naming = .pattern(regex: regex.pattern, replacement: text)
             }
         case (nil, _?, nil):
-            error("'rotation.pattern' needs 'rotation.replacement': the text replacing each match ($0 is the whole match)", at: mapping.mark)
+            error(
+                "'rotation.pattern' needs 'rotation.replacement': the text replacing each match ($0 is the whole match)",
+                at: mapping.mark)
         case (nil, nil, _?):
-            error("'rotation.replacement' needs 'rotation.pattern': the regular expression whose matches it replaces", at: mapping.mark)
+            error(
+                "'rotation.replacement' needs 'rotation.pattern': the regular expression whose matches it replaces",
+                at: mapping.mark)
         case (nil, nil, nil):
             error("'rotation' needs name (a template with {timestamp}) or pattern and replacement", at: mapping.mark)
         case (_?, _, _):
@@ -127,7 +146,10 @@ extension PlanReader {
             if character == "$", let next = characters.first, next.isASCII, next.isNumber {
                 characters = characters.dropFirst()
             } else if character == "\\", let next = characters.popFirst() {
-                if !NameRules.isNameCharacter(next) { return "contains \(NameRules.quote(next)), which is not allowed in a table name; allowed: \(NameRules.tableNameCharacters) and $0…$9" }
+                if !NameRules.isNameCharacter(next) {
+                    return
+                        "contains \(NameRules.quote(next)), which is not allowed in a table name; allowed: \(NameRules.tableNameCharacters) and $0…$9"
+                }
             } else if !NameRules.isNameCharacter(character) {
                 return "contains \(NameRules.quote(character)), which is not allowed in a table name; "
                     + "allowed: \(NameRules.tableNameCharacters) and $0…$9 for the match and its groups"

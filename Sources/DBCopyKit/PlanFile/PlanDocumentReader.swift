@@ -14,7 +14,9 @@ extension PlanReader {
         if written.isDisjoint(with: ["version", "jobs"]), !written.isDisjoint(with: LegacyPlan.keys) {
             return legacyPlan(root).map { (.legacy, [], [$0]) }
         }
-        guard let mapping = mapping(root, "the top level", allowed: Self.topLevelKeys, expected: "a mapping") else { return nil }
+        guard let mapping = mapping(root, "the top level", allowed: Self.topLevelKeys, expected: "a mapping") else {
+            return nil
+        }
         if let schema = mapping["$schema"] { _ = string(schema, "$schema", expected: "the JSON Schema's path or URL") }
         if let version = mapping["version"] {
             // 1.0 is accepted as 1, as JSON Schema's integer accepts it.
@@ -28,7 +30,9 @@ extension PlanReader {
         let defaults = mapping["defaults"].flatMap { jobFields($0, isDefaults: true) }
         if let defaults { checkDefaults(defaults) }
         guard let jobsNode = mapping["jobs"] else {
-            error("the plan file needs 'jobs': a list of copy jobs, each with name, origin and target or rotation", at: mapping.mark)
+            error(
+                "the plan file needs 'jobs': a list of copy jobs, each with name, origin and target or rotation",
+                at: mapping.mark)
             return (.current, protect, [])
         }
         guard let items = sequence(jobsNode, "jobs", expected: "a list of jobs") else { return (.current, protect, []) }
@@ -48,14 +52,19 @@ extension PlanReader {
     }
 
     private func protectPatterns(_ node: YAMLNode) -> [ProtectPattern] {
-        guard let items = sequence(node, "protect", expected: "a list of table name globs such as \"*-production\"") else {
+        guard let items = sequence(node, "protect", expected: "a list of table name globs such as \"*-production\"")
+        else {
             return []
         }
         var patterns: [ProtectPattern] = []
         for item in items {
-            guard let glob = string(item, "protect", expected: "a table name glob such as \"*-production\"") else { continue }
+            guard let glob = string(item, "protect", expected: "a table name glob such as \"*-production\"") else {
+                continue
+            }
             if glob.isEmpty {
-                error("'protect' has an empty pattern; write a glob such as \"*-production\" (* any run of characters, ? one)", at: item.mark)
+                error(
+                    "'protect' has an empty pattern; write a glob such as \"*-production\" (* any run of characters, ? one)",
+                    at: item.mark)
             } else if let bad = glob.first(where: { !(NameRules.isNameCharacter($0) || $0 == "*" || $0 == "?") }) {
                 error(
                     "protect pattern '\(glob)' contains \(NameRules.quote(bad)) and can never match a table name; "

@@ -62,7 +62,9 @@ enum PlanFileBytes {
         while offset < bytes.count {
             let byte = bytes[offset]
             let isC0 = byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
-            let isC1 = byte == 0xC2 && offset + 1 < bytes.count && (0x80...0x9F).contains(bytes[offset + 1]) && bytes[offset + 1] != 0x85
+            let isC1 =
+                byte == 0xC2 && offset + 1 < bytes.count && (0x80...0x9F).contains(bytes[offset + 1])
+                && bytes[offset + 1] != 0x85
             if isC0 || byte == 0x7F || isC1 {
                 let scalar = isC1 ? UInt32(bytes[offset + 1]) : UInt32(byte)
                 let hex = String(scalar, radix: 16, uppercase: true)
@@ -89,7 +91,8 @@ enum PlanFileBytes {
             guard let tab = indentation.firstIndex(of: "\t") else { continue }
             count += 1
             if first == nil {
-                first = SourceMark(file: file, line: number + 1, column: line.distance(from: line.startIndex, to: tab) + 1)
+                first = SourceMark(
+                    file: file, line: number + 1, column: line.distance(from: line.startIndex, to: tab) + 1)
             }
         }
         guard let first else { return nil }

@@ -22,8 +22,9 @@ public enum PlanLoader {
         var info = stat()
         guard stat(path, &info) == 0 else {
             let reason = String(cString: strerror(errno))
-            return failure("cannot read the plan file: \(reason); pass the plan file's path "
-                + "(by default dbcopy.yaml in the current folder)", path: path)
+            return failure(
+                "cannot read the plan file: \(reason); pass the plan file's path "
+                    + "(by default dbcopy.yaml in the current folder)", path: path)
         }
         if (info.st_mode & S_IFMT) == S_IFDIR {
             return failure("is a folder, not a plan file; pass the plan file's path", path: path)
@@ -32,7 +33,8 @@ public enum PlanLoader {
             return tooLarge(Int(info.st_size), path: path)
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            return failure("cannot read the plan file: \(String(cString: strerror(errno))); check its permissions", path: path)
+            return failure(
+                "cannot read the plan file: \(String(cString: strerror(errno))); check its permissions", path: path)
         }
         defer { try? handle.close() }
         // One byte past the limit is enough to know a non-regular file (a pipe) is too large.
@@ -49,7 +51,9 @@ public enum PlanLoader {
     public static func load(data: Data, path: String) -> PlanLoadResult {
         guard data.count <= PlanFileBytes.maximumSize else { return tooLarge(data.count, path: path) }
         let bytes = [UInt8](data)
-        if String(validating: bytes, as: UTF8.self) == nil, let problem = PlanFileBytes.firstInvalidUTF8(bytes, file: path) {
+        if String(validating: bytes, as: UTF8.self) == nil,
+            let problem = PlanFileBytes.firstInvalidUTF8(bytes, file: path)
+        {
             return PlanLoadResult(document: nil, diagnostics: [problem])
         }
         if let control = PlanFileBytes.firstControlCharacter(bytes, file: path) {
@@ -63,8 +67,11 @@ public enum PlanLoader {
         guard let root = parsed.root else {
             let diagnostics =
                 parsed.diagnostics.isEmpty
-                ? [.error("the plan file is empty; it needs version: 1 and a list of jobs (dbcopy schema prints the format)",
-                    at: SourceMark(file: path, line: 1, column: 1))]
+                ? [
+                    .error(
+                        "the plan file is empty; it needs version: 1 and a list of jobs (dbcopy schema prints the format)",
+                        at: SourceMark(file: path, line: 1, column: 1))
+                ]
                 : parsed.diagnostics
             return PlanLoadResult(document: nil, diagnostics: sorted(diagnostics))
         }

@@ -33,7 +33,9 @@ final class PlanReader {
         var seen: [String: SourceMark] = [:]
         for pair in pairs {
             guard let key = pair.key.scalar?.text, !pair.key.isInvalid else {
-                if !pair.key.isInvalid { error("keys in '\(what)' must be names; got \(pair.key.summary)", at: pair.key.mark) }
+                if !pair.key.isInvalid {
+                    error("keys in '\(what)' must be names; got \(pair.key.summary)", at: pair.key.mark)
+                }
                 continue
             }
             if let first = seen[key] {

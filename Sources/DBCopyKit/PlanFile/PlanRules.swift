@@ -10,7 +10,9 @@ extension PlanReader {
         for job in jobs {
             guard let name = job.name, let mark = job.mark(of: "name") else { continue }
             if let first = names[name] {
-                error("job name '\(name)' is already used by the job at \(first.line):\(first.column); job names must be unique", at: mark)
+                error(
+                    "job name '\(name)' is already used by the job at \(first.line):\(first.column); job names must be unique",
+                    at: mark)
             } else {
                 names[name] = mark
             }
@@ -51,7 +53,9 @@ extension PlanReader {
 
     /// A table that a job deletes or creates must not be read as an origin by any job: the
     /// copy would become a source, or the origin would be replaced.
-    private func checkNotAnOrigin(_ table: String, of job: JobFields, at mark: SourceMark, among origins: OriginIndex, what: String) {
+    private func checkNotAnOrigin(
+        _ table: String, of job: JobFields, at mark: SourceMark, among origins: OriginIndex, what: String
+    ) {
         for index in origins.literal[table, default: []] where Self.sameRegion(job, origins.jobs[index]) {
             let other = origins.jobs[index]
             let whose = other.mark == job.mark ? "this job's own origin" : "the origin of \(label(other))"
@@ -62,7 +66,9 @@ extension PlanReader {
         // The hot loop of a large plan (every target against every pattern): it touches only
         // the region and the compiled pattern, not the jobs.
         for pattern in origins.patterns
-        where (job.region == nil || pattern.region == nil || job.region == pattern.region) && pattern.regex.matches(table) {
+        where (job.region == nil || pattern.region == nil || job.region == pattern.region)
+            && pattern.regex.matches(table)
+        {
             let other = origins.jobs[pattern.job]
             error(
                 "\(what) matches the origin pattern '\(pattern.regex.pattern)' of \(label(other)) "
@@ -84,7 +90,8 @@ extension PlanReader {
             generation = regex.replacing(in: origin, with: replacement) + "-" + Self.sampleTimestamp
         }
         let mark = job.mark(of: "rotation") ?? job.mark
-        checkNotAnOrigin(generation, of: job, at: mark, among: origins, what: "'rotation' makes tables like '\(generation)', which")
+        checkNotAnOrigin(
+            generation, of: job, at: mark, among: origins, what: "'rotation' makes tables like '\(generation)', which")
         if let pattern = protect.first(where: { $0.matches(generation) }) {
             error(
                 "'rotation' makes tables like '\(generation)', which match the protect pattern '\(pattern.glob)'; "

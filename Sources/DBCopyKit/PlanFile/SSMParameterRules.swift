@@ -48,7 +48,9 @@ extension PlanReader {
     /// Known names this job's template could also render: same text around `{origin}`, and
     /// the middle a table the pattern matches. Prefix and suffix tests first, so that the
     /// regex runs only for real candidates.
-    private func checkPatterned(_ job: JobFields, _ template: NameTemplate, _ regex: PlanRegex, against known: [String: [JobFields]]) {
+    private func checkPatterned(
+        _ job: JobFields, _ template: NameTemplate, _ regex: PlanRegex, against known: [String: [JobFields]]
+    ) {
         guard let name = job.name else { return }
         let marker = "\u{1}"
         let shape = template.render(job: name, origin: marker, timestamp: "")
@@ -56,7 +58,9 @@ extension PlanReader {
         let prefix = String(shape[..<markerRange.lowerBound])
         let suffix = String(shape[markerRange.upperBound...])
         for (rendered, others) in known where rendered.hasPrefix(prefix) && rendered.hasSuffix(suffix) {
-            guard rendered.count >= prefix.count + suffix.count + NameRules.tableNameLengths.lowerBound else { continue }
+            guard rendered.count >= prefix.count + suffix.count + NameRules.tableNameLengths.lowerBound else {
+                continue
+            }
             let origin = String(rendered.dropFirst(prefix.count).dropLast(suffix.count))
             guard template.render(job: name, origin: origin, timestamp: "") == rendered, regex.matches(origin),
                 let other = others.first(where: { Self.sameRegion($0, job) && $0.name != job.name })

@@ -4,7 +4,9 @@ extension PlanReader {
         let expected = "{read: N, write: N} with whole numbers from 1 to \(Capacity.maximum)"
         guard let mapping = mapping(node, what, allowed: ["read", "write"], expected: expected) else { return nil }
         for key in ["read", "write"] where !mapping.has(key) {
-            error("'\(what)' needs \(key): \(key) capacity units, a whole number from 1 to \(Capacity.maximum)", at: mapping.mark)
+            error(
+                "'\(what)' needs \(key): \(key) capacity units, a whole number from 1 to \(Capacity.maximum)",
+                at: mapping.mark)
         }
         let range = 1...Capacity.maximum
         let read = mapping["read"].flatMap { integer($0, "\(what).read", in: range) }
@@ -55,7 +57,9 @@ extension PlanReader {
     }
 
     func tags(_ node: YAMLNode) -> [String: String]? {
-        guard let mapping = mapping(node, "tags", allowed: [], expected: "a mapping of tag key to text value") else { return nil }
+        guard let mapping = mapping(node, "tags", allowed: [], expected: "a mapping of tag key to text value") else {
+            return nil
+        }
         var result: [String: String] = [:]
         var valid = true
         for key in mapping.keys {
@@ -64,7 +68,8 @@ extension PlanReader {
                 valid = false
                 continue
             }
-            guard let valueNode = mapping[key], let value = string(valueNode, "tags.\(key)", expected: "a text value") else {
+            guard let valueNode = mapping[key], let value = string(valueNode, "tags.\(key)", expected: "a text value")
+            else {
                 valid = false
                 continue
             }
@@ -75,7 +80,9 @@ extension PlanReader {
             result[key] = value
         }
         if result.count > TagRules.maximumUserTags {
-            error("'tags' has \(result.count) tags; allowed: at most \(TagRules.maximumUserTags) (AWS allows 50, dbcopy uses 3)", at: mapping.mark)
+            error(
+                "'tags' has \(result.count) tags; allowed: at most \(TagRules.maximumUserTags) (AWS allows 50, dbcopy uses 3)",
+                at: mapping.mark)
             valid = false
         }
         return valid ? result : nil
@@ -116,7 +123,9 @@ extension PlanReader {
                 .map { SSMParameterSpec(name: $0) }
         }
         let expected = "a parameter name, or {name: NAME, value: arn|name}"
-        guard let mapping = mapping(node, "ssm_parameter", allowed: ["name", "value"], expected: expected) else { return nil }
+        guard let mapping = mapping(node, "ssm_parameter", allowed: ["name", "value"], expected: expected) else {
+            return nil
+        }
         guard let nameNode = mapping["name"] else {
             error("'ssm_parameter' needs name: the parameter name (it may use {origin} and {job})", at: mapping.mark)
             return nil
@@ -129,7 +138,9 @@ extension PlanReader {
 
     func retention(_ node: YAMLNode) -> RetentionSpec? {
         let expected = "{backups: N, max_age: DURATION}"
-        guard let mapping = mapping(node, "retention", allowed: ["backups", "max_age"], expected: expected) else { return nil }
+        guard let mapping = mapping(node, "retention", allowed: ["backups", "max_age"], expected: expected) else {
+            return nil
+        }
         let backups = mapping["backups"].map { integer($0, "retention.backups", in: 0...1000) }
         let maxAge = mapping["max_age"].map { duration($0, "retention.max_age") }
         if backups == .some(nil) || maxAge == .some(nil) { return nil }

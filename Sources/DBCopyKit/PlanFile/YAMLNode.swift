@@ -116,7 +116,9 @@ enum CoreSchema {
             return .int(Int(String(decoding: digits, as: UTF8.self), radix: radix))
         }
         var digits = bytes[...]
-        if let sign = digits.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { digits = digits.dropFirst() }
+        if let sign = digits.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+            digits = digits.dropFirst()
+        }
         guard !digits.isEmpty, digits.allSatisfy({ isDigit($0) }) else { return nil }
         return .int(Int(String(decoding: bytes, as: UTF8.self)))
     }
@@ -141,7 +143,9 @@ enum CoreSchema {
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+                index += 1
+            }
             guard digits() > 0 else { return false }
         }
         return index == bytes.count

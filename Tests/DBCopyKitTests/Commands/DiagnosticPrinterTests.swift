@@ -24,7 +24,8 @@ struct DiagnosticPrinterTests {
         let printer = DiagnosticPrinter(source: "a\n   b", style: TerminalStyle(isEnabled: true))
         #expect(
             printer.render(diagnostic)
-                == "\u{1B}[1mp.json:2:4:\u{1B}[0m \u{1B}[1;31merror:\u{1B}[0m \u{1B}[1mbad value\u{1B}[0m\n   b\n   \u{1B}[1;32m^\u{1B}[0m\n")
+                == "\u{1B}[1mp.json:2:4:\u{1B}[0m \u{1B}[1;31merror:\u{1B}[0m \u{1B}[1mbad value\u{1B}[0m\n   b\n   \u{1B}[1;32m^\u{1B}[0m\n"
+        )
         #expect(printer.render(.warning("w", at: nil, file: "p")).contains("\u{1B}[1;33mwarning:\u{1B}[0m"))
     }
 

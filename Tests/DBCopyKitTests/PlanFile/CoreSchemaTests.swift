@@ -6,7 +6,9 @@ import Testing
 struct CoreSchemaTests {
     @Test(
         "booleans are only true and false in their three spellings",
-        arguments: [("true", true), ("True", true), ("TRUE", true), ("false", false), ("False", false), ("FALSE", false)])
+        arguments: [
+            ("true", true), ("True", true), ("TRUE", true), ("false", false), ("False", false), ("FALSE", false),
+        ])
     func booleans(text: String, value: Bool) {
         #expect(CoreSchema.resolve(text) == .bool(value))
     }

@@ -11,7 +11,8 @@ struct HostileInputTests {
         for level in 1...9 {
             let name = String(UnicodeScalar(UInt8(97 + level)))
             let previous = String(UnicodeScalar(UInt8(96 + level)))
-            text += "    \(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
+            text +=
+                "    \(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
         }
         text += "jobs: []\n"
         let clock = ContinuousClock()
@@ -21,9 +22,15 @@ struct HostileInputTests {
         let lines = result?.diagnostics.map(\.description) ?? []
         // One error per kind with a count of the rest, plus each node's own type error: a short report.
         #expect(lines.count == 15)
-        #expect(lines.contains("plan.yaml:4:8: error: YAML anchors (&a) are not allowed in plan files; put settings shared by jobs under 'defaults' instead"))
+        #expect(
+            lines.contains(
+                "plan.yaml:4:8: error: YAML anchors (&a) are not allowed in plan files; put settings shared by jobs under 'defaults' instead"
+            ))
         #expect(lines.contains("plan.yaml:4:8: error: 9 more YAML anchors after this one; remove them all"))
-        #expect(lines.contains("plan.yaml:5:12: error: YAML aliases (*a) are not allowed in plan files; if you meant a glob, quote it (\"*a\")"))
+        #expect(
+            lines.contains(
+                "plan.yaml:5:12: error: YAML aliases (*a) are not allowed in plan files; if you meant a glob, quote it (\"*a\")"
+            ))
         #expect(lines.contains("plan.yaml:5:12: error: 89 more YAML aliases after this one; remove them all"))
     }
 
@@ -37,15 +44,22 @@ struct HostileInputTests {
                     + "split it, or share settings through defaults"
             ])
         let exactly = Data(repeating: UInt8(ascii: "#"), count: limit)
-        #expect(PlanLoader.load(data: exactly, path: "big.yaml").diagnostics.first?.message.hasPrefix("the plan file is empty") == true)
+        #expect(
+            PlanLoader.load(data: exactly, path: "big.yaml").diagnostics.first?.message.hasPrefix(
+                "the plan file is empty") == true)
 
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dbcopy-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("big.yaml")
         try over.write(to: file)
-        #expect(PlanLoader.load(path: file.path).diagnostics.first?.message.hasPrefix("the plan file is 1048577 bytes") == true)
-        #expect(PlanLoader.load(path: folder.path).diagnostics.map(\.message) == ["is a folder, not a plan file; pass the plan file's path"])
+        #expect(
+            PlanLoader.load(path: file.path).diagnostics.first?.message.hasPrefix("the plan file is 1048577 bytes")
+                == true)
+        #expect(
+            PlanLoader.load(path: folder.path).diagnostics.map(\.message) == [
+                "is a folder, not a plan file; pass the plan file's path"
+            ])
     }
 
     @Test("bytes that are not UTF-8 are reported where they are; UTF-16 is not UTF-8")
@@ -57,7 +71,9 @@ struct HostileInputTests {
                     + "save the plan file as UTF-8"
             ])
         let utf16 = PlanLoader.load(data: Data([0xFF, 0xFE, 0x76, 0x00]), path: "plan.yaml")
-        #expect(utf16.diagnostics.map(\.description).first?.hasPrefix("plan.yaml:1:1: error: the file is not UTF-8 text (byte 0xFF") == true)
+        #expect(
+            utf16.diagnostics.map(\.description).first?.hasPrefix(
+                "plan.yaml:1:1: error: the file is not UTF-8 text (byte 0xFF") == true)
     }
 
     @Test("tabs in YAML indentation are named; JSON may use tabs")
@@ -66,18 +82,38 @@ struct HostileInputTests {
             diagnosticLines("version: 1\njobs:\n\t- name: a\n\t  origin: b\n") == [
                 "plan.yaml:3:1: error: this line is indented with a tab (1 more line too); YAML indentation must use spaces"
             ])
-        #expect(diagnosticLines("a: 1\r\nb:\r\n\t- c\r\n").first?.hasPrefix("plan.yaml:3:1: error: this line is indented with a tab") == true)
-        #expect(loadPlan("{\n\t\"version\": 1,\n\t\"jobs\": [{\"name\": \"a\", \"origin\": \"bbb\", \"target\": \"ccc\"}]\n}\n").document != nil)
+        #expect(
+            diagnosticLines("a: 1\r\nb:\r\n\t- c\r\n").first?.hasPrefix(
+                "plan.yaml:3:1: error: this line is indented with a tab") == true)
+        #expect(
+            loadPlan(
+                "{\n\t\"version\": 1,\n\t\"jobs\": [{\"name\": \"a\", \"origin\": \"bbb\", \"target\": \"ccc\"}]\n}\n"
+            ).document != nil)
     }
 
     @Test(
         "empty files, other top levels, several documents",
         arguments: [
-            ("", "plan.yaml:1:1: error: the plan file is empty; it needs version: 1 and a list of jobs (dbcopy schema prints the format)"),
-            ("  \n# only a comment\n", "plan.yaml:1:1: error: the plan file is empty; it needs version: 1 and a list of jobs (dbcopy schema prints the format)"),
-            ("- a\n", "plan.yaml:1:1: error: the top level of a plan file must be a mapping with version: 1 and jobs; got a list"),
-            ("just text\n", "plan.yaml:1:1: error: the top level of a plan file must be a mapping with version: 1 and jobs; got 'just text'"),
-            ("a: 1\n---\nb: 2\n", "plan.yaml:2:1: error: a second YAML document starts here; a plan file holds exactly one document (remove this '---' and what follows, or put it in its own file)"),
+            (
+                "",
+                "plan.yaml:1:1: error: the plan file is empty; it needs version: 1 and a list of jobs (dbcopy schema prints the format)"
+            ),
+            (
+                "  \n# only a comment\n",
+                "plan.yaml:1:1: error: the plan file is empty; it needs version: 1 and a list of jobs (dbcopy schema prints the format)"
+            ),
+            (
+                "- a\n",
+                "plan.yaml:1:1: error: the top level of a plan file must be a mapping with version: 1 and jobs; got a list"
+            ),
+            (
+                "just text\n",
+                "plan.yaml:1:1: error: the top level of a plan file must be a mapping with version: 1 and jobs; got 'just text'"
+            ),
+            (
+                "a: 1\n---\nb: 2\n",
+                "plan.yaml:2:1: error: a second YAML document starts here; a plan file holds exactly one document (remove this '---' and what follows, or put it in its own file)"
+            ),
         ])
     func shapes(text: String, expected: String) {
         #expect(diagnosticLines(text) == [expected])
@@ -95,7 +131,10 @@ struct HostileInputTests {
                 "plan.yaml:2:5: error: the file contains the control character U+0000; plan files are text: remove it"
             ])
         // NEL (U+0085) is allowed, and a line break, as libyaml counts lines.
-        #expect(diagnosticLines("a: \u{85}\u{9F}\n") == ["plan.yaml:2:1: error: the file contains the control character U+009F; plan files are text: remove it"])
+        #expect(
+            diagnosticLines("a: \u{85}\u{9F}\n") == [
+                "plan.yaml:2:1: error: the file contains the control character U+009F; plan files are text: remove it"
+            ])
     }
 
     @Test("deep nesting stops at 64 levels, fast")

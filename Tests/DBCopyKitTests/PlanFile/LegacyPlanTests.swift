@@ -27,7 +27,8 @@ struct LegacyPlanTests {
 
     @Test("without backupName and capacity: the default backup name, billing as the origin")
     func minimal() throws {
-        let job = try #require(loadPlan(#"{"originTableName": "clients", "targetTableName": "dev_clients"}"#).document?.jobs.first)
+        let job = try #require(
+            loadPlan(#"{"originTableName": "clients", "targetTableName": "dev_clients"}"#).document?.jobs.first)
         #expect(job.backupName == NameTemplate.defaultBackupName)
         #expect(job.billing == nil && job.capacity == nil)
         #expect(job.name == "dev_clients")
@@ -35,7 +36,10 @@ struct LegacyPlanTests {
 
     @Test(
         "job names derived from the target",
-        arguments: [("clients_restored", "clients_restored"), ("Clients.Restored", "clients-restored"), ("__x.y", "x-y"), ("...", "legacy")])
+        arguments: [
+            ("clients_restored", "clients_restored"), ("Clients.Restored", "clients-restored"), ("__x.y", "x-y"),
+            ("...", "legacy"),
+        ])
     func jobNames(target: String, name: String) {
         #expect(LegacyPlan.jobName(forTarget: target) == name)
         #expect(NameRules.jobNameProblem(LegacyPlan.jobName(forTarget: target)) == nil)
@@ -44,13 +48,14 @@ struct LegacyPlanTests {
     @Test("unknown keys get suggestions from the legacy keys; the target may not be the origin")
     func errors() {
         #expect(
-            diagnosticLines(#"{"originTableName": "clients", "targetTablename": "x_copy", "desiredReadCapacityUnits": 0}"#) == [
-                "plan.yaml:1:1: error: the legacy document needs 'targetTableName': the name of the table the copy replaces",
-                "plan.yaml:1:1: error: desiredReadCapacityUnits and desiredWriteCapacityUnits go together; give both, "
-                    + "or neither to keep the origin's billing",
-                "plan.yaml:1:32: error: unknown key 'targetTablename' in the legacy document (did you mean 'targetTableName'?)",
-                "plan.yaml:1:89: error: 'desiredReadCapacityUnits' must be a whole number from 1 to 40000; got 0",
-            ])
+            diagnosticLines(
+                #"{"originTableName": "clients", "targetTablename": "x_copy", "desiredReadCapacityUnits": 0}"#) == [
+                    "plan.yaml:1:1: error: the legacy document needs 'targetTableName': the name of the table the copy replaces",
+                    "plan.yaml:1:1: error: desiredReadCapacityUnits and desiredWriteCapacityUnits go together; give both, "
+                        + "or neither to keep the origin's billing",
+                    "plan.yaml:1:32: error: unknown key 'targetTablename' in the legacy document (did you mean 'targetTableName'?)",
+                    "plan.yaml:1:89: error: 'desiredReadCapacityUnits' must be a whole number from 1 to 40000; got 0",
+                ])
         #expect(
             diagnosticLines(#"{"originTableName": "clients", "targetTableName": "clients"}"#) == [
                 "plan.yaml:1:32: error: 'targetTableName' is the origin table; an origin is never replaced: copy to another table"

@@ -54,10 +54,14 @@ struct PlanLoaderTests {
         let rotation = document.jobs[1]
         #expect(rotation.origin == .match("(?i)-production$"))
         #expect(rotation.source == .latestBackup)
-        #expect(rotation.destination == .rotation(RotationSpec(naming: .pattern(regex: "(?i)-production$", replacement: "-staging"), keep: 2)))
+        #expect(
+            rotation.destination
+                == .rotation(
+                    RotationSpec(naming: .pattern(regex: "(?i)-production$", replacement: "-staging"), keep: 2)))
         #expect(rotation.capacity == nil && rotation.indexes.isEmpty && rotation.keyMarks["capacity"] == nil)
         #expect(rotation.keyMarks["rotation.keep"] == SourceMark(file: "plan.yaml", line: 21, column: 70))
-        #expect(document.protect == [ProtectPattern("*-prod", mark: SourceMark(file: "plan.yaml", line: 8, column: 11))])
+        #expect(
+            document.protect == [ProtectPattern("*-prod", mark: SourceMark(file: "plan.yaml", line: 8, column: 11))])
         #expect(document.format == .yaml)
     }
 
@@ -66,7 +70,7 @@ struct PlanLoaderTests {
         // The on-demand job inherits neither capacity nor indexes, so only its own null is wrong.
         #expect(
             diagnosticLines(Self.design) == [
-                "plan.yaml:23:15: error: 'capacity' must be {read: N, write: N} with whole numbers from 1 to 40000; got no value",
+                "plan.yaml:23:15: error: 'capacity' must be {read: N, write: N} with whole numbers from 1 to 40000; got no value"
             ])
         let broken = Self.design.replacingOccurrences(of: "keep: 2", with: "keep: 0")
             .replacingOccurrences(of: "name: clients-to-dev", with: "name: Clients")
@@ -82,7 +86,8 @@ struct PlanLoaderTests {
 
     @Test("JSON goes through the same loader and is recognised as JSON")
     func json() throws {
-        let text = #"{"version": 1, "jobs": [{"name": "copy", "origin": {"table": "clients"}, "target": "clients_copy"}]}"#
+        let text =
+            #"{"version": 1, "jobs": [{"name": "copy", "origin": {"table": "clients"}, "target": "clients_copy"}]}"#
         let document = try #require(loadPlan(text, path: "plan.json").document)
         #expect(document.format == .json)
         #expect(document.jobs[0].origin == .table("clients"))
@@ -91,7 +96,9 @@ struct PlanLoaderTests {
 
     @Test("the digest is the SHA-256 of the file's bytes")
     func digest() throws {
-        #expect(PlanLoader.sha256Hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            PlanLoader.sha256Hex(Array("abc".utf8))
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         let text = oneJob()
         #expect(loadPlan(text).document?.digest == PlanLoader.sha256Hex(Array(text.utf8)))
     }

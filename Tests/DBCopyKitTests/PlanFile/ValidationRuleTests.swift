@@ -9,11 +9,12 @@ struct ValidationRuleTests {
     @Test("misspelt keys get the closest key; camelCase and hyphens are recognised")
     func didYouMean() {
         #expect(
-            diagnosticLines(oneJob("    backupName: x-{timestamp}\n    wait-timeout: 1h\n    capcaity: {read: 1, write: 1}\n")) == [
-                "plan.yaml:6:5: error: unknown key 'backupName' in a job (did you mean 'backup_name'?)",
-                "plan.yaml:7:5: error: unknown key 'wait-timeout' in a job (did you mean 'wait_timeout'?)",
-                "plan.yaml:8:5: error: unknown key 'capcaity' in a job (did you mean 'capacity'?)",
-            ])
+            diagnosticLines(
+                oneJob("    backupName: x-{timestamp}\n    wait-timeout: 1h\n    capcaity: {read: 1, write: 1}\n")) == [
+                    "plan.yaml:6:5: error: unknown key 'backupName' in a job (did you mean 'backup_name'?)",
+                    "plan.yaml:7:5: error: unknown key 'wait-timeout' in a job (did you mean 'wait_timeout'?)",
+                    "plan.yaml:8:5: error: unknown key 'capcaity' in a job (did you mean 'capacity'?)",
+                ])
         #expect(
             diagnosticLines(oneJob("    capacity: {read: 1, write: 1, burst: 2}\n")) == [
                 "plan.yaml:6:35: error: unknown key 'burst' in 'capacity'; allowed keys: read, write"
@@ -33,15 +34,18 @@ struct ValidationRuleTests {
     @Test("values of the wrong YAML type say what they were read as and how to write them")
     func types() {
         #expect(
-            diagnosticLines(oneJob("    region: 12\n    tags: {on: yes, count: 3.5}\n    point_in_time_recovery: \"true\"\n")) == [
-                "plan.yaml:6:13: error: 'region' is read as the number 12, not a string; expected an AWS region such as "
-                    + "eu-west-1: quote it to keep it as text (\"12\")",
-                "plan.yaml:7:28: error: 'tags.count' is read as the number 3.5, not a string; expected a text value: "
-                    + "quote it to keep it as text (\"3.5\")",
-                "plan.yaml:8:29: error: 'point_in_time_recovery' must be true or false; got the string \"true\"",
-            ])
+            diagnosticLines(
+                oneJob("    region: 12\n    tags: {on: yes, count: 3.5}\n    point_in_time_recovery: \"true\"\n")) == [
+                    "plan.yaml:6:13: error: 'region' is read as the number 12, not a string; expected an AWS region such as "
+                        + "eu-west-1: quote it to keep it as text (\"12\")",
+                    "plan.yaml:7:28: error: 'tags.count' is read as the number 3.5, not a string; expected a text value: "
+                        + "quote it to keep it as text (\"3.5\")",
+                    "plan.yaml:8:29: error: 'point_in_time_recovery' must be true or false; got the string \"true\"",
+                ])
         // Integral floats are whole numbers, as for JSON Schema's integer.
-        #expect(loadPlan(oneJob("    capacity: {read: 3.0, write: 1e1}\n")).document?.jobs[0].capacity == Capacity(read: 3, write: 10))
+        #expect(
+            loadPlan(oneJob("    capacity: {read: 3.0, write: 1e1}\n")).document?.jobs[0].capacity
+                == Capacity(read: 3, write: 10))
         #expect(loadPlan("version: 1.0\n" + oneJob().dropFirst(11)).document != nil)
         #expect(
             diagnosticLines(oneJob("    capacity: {read: 99999999999999999999, write: 1}\n")) == [
@@ -56,28 +60,33 @@ struct ValidationRuleTests {
                 "version: 1\njobs:\n  - name: a\n    origin: {table: x1x, match: y}\n    target: a_copy\n"
                     + "  - name: b\n    origin: clients\n    source: {backup_arn: \"arn:aws:s3:::bucket\"}\n    target: b_copy\n"
                     + "  - name: c\n    origin: orders\n    rotation: {pattern: x, keep: 1}\n") == [
-                "plan.yaml:4:13: error: 'origin' takes exactly one of table or match; got 2 keys",
-                "plan.yaml:8:26: error: 'source.backup_arn' must be a backup ARN "
-                    + "(arn:aws:dynamodb:REGION:ACCOUNT:table/TABLE/backup/ID); got 'arn:aws:s3:::bucket'",
-                "plan.yaml:12:15: error: 'rotation.pattern' needs 'rotation.replacement': the text replacing each match "
-                    + "($0 is the whole match)",
-            ])
+                    "plan.yaml:4:13: error: 'origin' takes exactly one of table or match; got 2 keys",
+                    "plan.yaml:8:26: error: 'source.backup_arn' must be a backup ARN "
+                        + "(arn:aws:dynamodb:REGION:ACCOUNT:table/TABLE/backup/ID); got 'arn:aws:s3:::bucket'",
+                    "plan.yaml:12:15: error: 'rotation.pattern' needs 'rotation.replacement': the text replacing each match "
+                        + "($0 is the whole match)",
+                ])
         #expect(
-            diagnosticLines(oneJob("    backup_name: \"x-{job\"\n    rotation: {name: \"a{timestamp}\", pattern: x, replacement: y, keep: 1}\n", target: nil)) == [
-                "plan.yaml:5:18: error: 'backup_name' '{' is not closed; placeholders are written {name}",
-                "plan.yaml:6:15: error: 'rotation' takes either name or pattern and replacement, not both",
-            ])
+            diagnosticLines(
+                oneJob(
+                    "    backup_name: \"x-{job\"\n    rotation: {name: \"a{timestamp}\", pattern: x, replacement: y, keep: 1}\n",
+                    target: nil)) == [
+                    "plan.yaml:5:18: error: 'backup_name' '{' is not closed; placeholders are written {name}",
+                    "plan.yaml:6:15: error: 'rotation' takes either name or pattern and replacement, not both",
+                ])
     }
 
     @Test("rotation names as far as they are known offline")
     func rotationNames() {
         #expect(
-            diagnosticLines(oneJob("    rotation: {pattern: \"-prod$\", replacement: \"-copy\", keep: 1}\n", target: nil)) == [
-                "plan.yaml:5:16: warning: 'rotation.pattern' does not match the origin 'clients', so generations are named "
-                    + "clients-TIMESTAMP; check the pattern"
-            ])
+            diagnosticLines(
+                oneJob("    rotation: {pattern: \"-prod$\", replacement: \"-copy\", keep: 1}\n", target: nil)) == [
+                    "plan.yaml:5:16: warning: 'rotation.pattern' does not match the origin 'clients', so generations are named "
+                        + "clients-TIMESTAMP; check the pattern"
+                ])
         #expect(
-            diagnosticLines(oneJob("    rotation: {pattern: \"^.*$\", replacement: \"a\", keep: 1}\n", target: nil)).isEmpty)
+            diagnosticLines(oneJob("    rotation: {pattern: \"^.*$\", replacement: \"a\", keep: 1}\n", target: nil))
+                .isEmpty)
         #expect(
             diagnosticLines(oneJob("    rotation: {pattern: \"s\", replacement: \"a b\", keep: 1}\n", target: nil)) == [
                 "plan.yaml:5:43: error: 'rotation.replacement' contains a space, which is not allowed in a table name; "
@@ -118,19 +127,22 @@ struct ValidationRuleTests {
     @Test("tags: AWS limits and reserved prefixes")
     func tagRules() {
         #expect(
-            diagnosticLines(oneJob("    tags: {\"dbcopy:job\": x, \"bad!\": y, ok: \"\(String(repeating: "v", count: 257))\"}\n")) == [
-                "plan.yaml:6:12: error: tag key 'dbcopy:job' uses a reserved prefix (aws: belongs to AWS, dbcopy: to "
-                    + "dbcopy's own tags); choose a key without it",
-                "plan.yaml:6:29: error: tag key 'bad!' contains '!'; allowed: letters, digits, spaces and _ . : / = + - @",
-                "plan.yaml:6:44: error: the value of tag 'ok' has 257 characters; allowed: at most 256",
-            ])
+            diagnosticLines(
+                oneJob("    tags: {\"dbcopy:job\": x, \"bad!\": y, ok: \"\(String(repeating: "v", count: 257))\"}\n"))
+                == [
+                    "plan.yaml:6:12: error: tag key 'dbcopy:job' uses a reserved prefix (aws: belongs to AWS, dbcopy: to "
+                        + "dbcopy's own tags); choose a key without it",
+                    "plan.yaml:6:29: error: tag key 'bad!' contains '!'; allowed: letters, digits, spaces and _ . : / = + - @",
+                    "plan.yaml:6:44: error: the value of tag 'ok' has 257 characters; allowed: at most 256",
+                ])
     }
 
     @Test("tags: at most 47 once the defaults' tags are merged in")
     func tagCountAfterMerge() {
         let defaults = (1...40).map { "t\($0): v" }.joined(separator: ", ")
         let own = (38...47).map { "t\($0): v" }.joined(separator: ", ")
-        let text = "version: 1\ndefaults:\n  tags: {\(defaults)}\njobs:\n  - name: copy\n    origin: clients\n"
+        let text =
+            "version: 1\ndefaults:\n  tags: {\(defaults)}\njobs:\n  - name: copy\n    origin: clients\n"
             + "    target: clients_copy\n    tags: {\(own)}\n"
         #expect(diagnosticLines(text).isEmpty)
         #expect(
