@@ -8,6 +8,11 @@ public struct PlanLoadResult: Sendable {
     /// Errors and warnings, whole-file problems first, then by line and column.
     public var diagnostics: [Diagnostic]
 
+    public init(document: PlanDocument?, diagnostics: [Diagnostic]) {
+        self.document = document
+        self.diagnostics = diagnostics
+    }
+
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 }

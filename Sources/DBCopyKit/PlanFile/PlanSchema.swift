@@ -7,7 +7,6 @@ enum PlanSchema {
     static let json = #"""
 {
   "$schema": "http://json-schema.org/draft-07/schema#",
-  "$id": "https://dbcopy.dev/schemas/dbcopy-plan.schema.json",
   "title": "dbcopy plan file",
   "description": "A dbcopy plan file (version 1): copy jobs for DynamoDB tables. Also accepts the legacy single-job JSON document (originTableName, targetTableName, ...). Check with: dbcopy validate FILE.",
   "type": "object",
