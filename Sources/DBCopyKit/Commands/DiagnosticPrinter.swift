@@ -9,12 +9,12 @@ import Foundation
 ///     ^
 /// ```
 public struct DiagnosticPrinter: Sendable {
-    public var style: TerminalStyle
+    public var style: OutputStyle
     /// The plan file's lines, to quote; empty when the file could not be read. Split at every
     /// line break libyaml counts (`\r\n` is one Character in Swift, so not at "\n" alone).
     private let lines: [Substring]
 
-    public init(source: String?, style: TerminalStyle) {
+    public init(source: String?, style: OutputStyle) {
         self.style = style
         self.lines = source.map { $0.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) } ?? []
     }
@@ -23,46 +23,18 @@ public struct DiagnosticPrinter: Sendable {
         let location = diagnostic.mark.map(\.description) ?? diagnostic.file
         let severity =
             diagnostic.severity == .error
-            ? style.red("error:") : style.yellow("warning:")
+            ? style.paint("error:", .bold, .red) : style.paint("warning:", .bold, .yellow)
         var text = "\(style.bold(location + ":")) \(severity) \(style.bold(diagnostic.message))\n"
         if let mark = diagnostic.mark, mark.line >= 1, mark.line <= lines.count {
             let line = lines[mark.line - 1]
             // Keep the line's own tabs in front of the caret so that it lines up in any tab width.
             let lead = line.prefix(max(0, mark.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
-            text += "\(line)\n\(lead)\(style.green("^"))\n"
+            text += "\(line)\n\(lead)\(style.paint("^", .bold, .green))\n"
         }
         return text
     }
 
     public func render(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.map(render).joined()
-    }
-}
-
-/// Whether to colour output, and the ANSI codes to do it.
-///
-/// Colour only when the stream is a terminal, `TERM` is not `dumb`, and neither `NO_COLOR`
-/// (https://no-color.org: set and not empty) nor `--no-color` asks for plain text, so that logs,
-/// pipes and CI never get escape codes.
-public struct TerminalStyle: Sendable {
-    public var isEnabled: Bool
-
-    public init(isEnabled: Bool) { self.isEnabled = isEnabled }
-
-    public static func forStream(
-        _ descriptor: Int32, noColorFlag: Bool, environment: [String: String] = ProcessInfo.processInfo.environment
-    ) -> TerminalStyle {
-        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
-        let dumb = environment["TERM"] == "dumb"
-        return TerminalStyle(isEnabled: isatty(descriptor) == 1 && !dumb && !noColor && !noColorFlag)
-    }
-
-    public func bold(_ text: String) -> String { wrap(text, "1") }
-    public func red(_ text: String) -> String { wrap(text, "1;31") }
-    public func yellow(_ text: String) -> String { wrap(text, "1;33") }
-    public func green(_ text: String) -> String { wrap(text, "1;32") }
-
-    private func wrap(_ text: String, _ code: String) -> String {
-        isEnabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 }

@@ -34,7 +34,7 @@ struct ValidateCommand: ParsableCommand {
         case .json:
             FileHandle.standardOutput.write(Data(ValidationReport(result).json().utf8))
         case .text:
-            let style = TerminalStyle.forStream(STDERR_FILENO, noColorFlag: noColor)
+            let style = OutputStyle.for(.error, noColorFlag: noColor)
             // Only a file that was read can be quoted; reading it again is cheap (at most 1 MiB).
             let source =
                 result.diagnostics.contains { $0.mark != nil }
