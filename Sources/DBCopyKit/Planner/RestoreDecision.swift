@@ -23,8 +23,10 @@ extension CopyPlanner {
                 return nil
             }
             capacity = tableCapacity
+            // The job's own capacity sizes every index it does not name; without one, each index
+            // keeps the origin's capacity.
             for index in origin.indexes {
-                indexes[index.name] = job.indexes[index.name] ?? index.capacity ?? tableCapacity
+                indexes[index.name] = job.indexes[index.name] ?? job.capacity ?? index.capacity ?? tableCapacity
             }
         }
         var restoreSource: RestoreSource

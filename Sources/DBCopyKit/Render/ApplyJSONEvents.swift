@@ -45,6 +45,14 @@ enum ApplyJSONEvents {
         return encode(object)
     }
 
+    /// The plan as the first line of `apply --format json`: `{"type": "plan", "plan": {...}}`.
+    static func planLine(_ plan: Plan) throws -> String {
+        let encoder = PlanJSONCoding.encoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let document = String(decoding: try encoder.encode(plan), as: UTF8.self)
+        return "{\"plan\":\(document),\"type\":\"plan\"}"
+    }
+
     static func summary(_ report: ApplyReport) -> String {
         let jobs: [[String: Any]] = report.outcomes.map { outcome in
             var job: [String: Any] = [

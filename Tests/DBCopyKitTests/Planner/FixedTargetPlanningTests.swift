@@ -144,7 +144,7 @@ struct FixedTargetPlanningTests {
             ])
     }
 
-    @Test("billing defaults to the origin's; capacity alone implies provisioned; GSIs default to the table capacity")
+    @Test("billing defaults to the origin's; capacity alone implies provisioned; GSIs default to the job's capacity")
     func billingDefaults() throws {
         let onDemand = Fixture.table("clients", billing: .onDemand, indexes: [IndexSnapshot(name: "by-email")])
         let asOrigin = Fixture.plan([Fixture.job()], Fixture.snapshot(tables: [onDemand], absent: ["clients_restored"]))
@@ -155,6 +155,10 @@ struct FixedTargetPlanningTests {
         let step = try #require(plan.restoreStep)
         #expect(step.billing == .provisioned)
         #expect(step.indexes == ["by-email": Capacity(read: 2, write: 4)])
+        let provisioned = Fixture.table("clients", indexes: [IndexSnapshot(name: "by-email", capacity: Capacity(read: 9, write: 8))])
+        let inherited = Fixture.plan([Fixture.job()], Fixture.snapshot(tables: [provisioned], absent: ["clients_restored"]))
+        #expect(inherited.restoreStep?.indexes == ["by-email": Capacity(read: 9, write: 8)])
+        #expect(inherited.restoreStep?.capacity == Capacity(read: 50, write: 50))
     }
 
     @Test("tags: copied origin tags (never aws:* or dbcopy:*), then the job's tags, then dbcopy's own")

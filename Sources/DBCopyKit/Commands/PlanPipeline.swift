@@ -1,0 +1,58 @@
+import AWSClient
+import ArgumentParser
+import Foundation
+
+/// The steps `plan` and `apply FILE` share: load and check the plan file, connect to AWS, read
+/// live state for the selected jobs, run the planner.
+struct PlanPipeline {
+    let aws: AWSOptions
+    let run: RunOptions
+    let console: Console
+
+    /// The loaded plan file; on errors prints them (with source lines) and exits 1.
+    func loadDocument(_ path: String) throws -> PlanDocument {
+        let result = PlanLoader.load(path: path)
+        if !result.diagnostics.isEmpty {
+            let source = (try? Data(contentsOf: URL(fileURLWithPath: path))).map { String(decoding: $0, as: UTF8.self) }
+            console.errors.write(DiagnosticPrinter(source: source, style: console.errorStyle).render(result.diagnostics))
+        }
+        guard let document = result.document else { throw DBCopyExitCode.error.exitCode }
+        let known = Set(document.jobs.map(\.name))
+        for name in run.jobs where !known.contains(name) {
+            let list = document.jobs.map(\.name).joined(separator: ", ")
+            throw ValidationError("--job \(name): no such job in \(path) (its jobs: \(list))")
+        }
+        return document
+    }
+
+    /// The AWS session for the flags and the environment, `--debug` lines going to stderr.
+    func session() throws -> AWSSession {
+        let errors = console.errors
+        var debug: (@Sendable (String) -> Void)? = nil
+        if run.debug { debug = { @Sendable line in errors.write(line + "\n") } }
+        return try AWSSession(
+            options: AWSSessionOptions(
+                profile: aws.profile, region: aws.region, endpointURL: aws.endpointURL,
+                userAgent: DBCopyVersion.userAgent, debug: debug))
+    }
+
+    /// Reads live state and plans the selected jobs.
+    func plan(_ document: PlanDocument, session: AWSSession, now: Date = Date()) async throws -> Plan {
+        let selected = run.jobs.isEmpty ? nil : run.jobs
+        let jobs = selected.map { names in document.jobs.filter { names.contains($0.name) } } ?? document.jobs
+        var regions: [String: String] = [:]
+        for job in jobs { regions[job.name] = try session.resolveRegion(jobRegion: job.region) }
+        let started = Date()
+        let reader = LiveStateReader(services: { try session.services(region: $0) })
+        let state = try await reader.read(jobs: jobs, regions: regions)
+        if run.verbose {
+            let tables = state.regions.values.reduce(0) { $0 + $1.tables.count }
+            let backups = state.regions.values.reduce(0) { $0 + $1.backups.count }
+            console.note(
+                "Read live state: \(tables) tables, \(backups) backups in \(state.regions.count) region(s) "
+                    + "in \(String(format: "%.2f", Date().timeIntervalSince(started)))s.")
+        }
+        return Planner.plan(
+            PlannerInput(document: document, selectedJobs: selected, state: state, now: now, regions: regions))
+    }
+}
