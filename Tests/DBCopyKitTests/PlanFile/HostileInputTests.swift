@@ -18,7 +18,8 @@ struct HostileInputTests {
         let clock = ContinuousClock()
         var result: PlanLoadResult?
         let elapsed = clock.measure { result = loadPlan(text) }
-        #expect(elapsed < .seconds(1))
+        // Expanding this bomb would take hours; the bound only tells "refused" from "expanded".
+        #expect(elapsed < .seconds(20))
         let lines = result?.diagnostics.map(\.description) ?? []
         // One error per kind with a count of the rest, plus each node's own type error: a short report.
         #expect(lines.count == 15)
@@ -142,7 +143,7 @@ struct HostileInputTests {
         let clock = ContinuousClock()
         var lines: [String] = []
         let elapsed = clock.measure { lines = diagnosticLines(String(repeating: "[", count: 500_000)) }
-        #expect(elapsed < .seconds(2))
+        #expect(elapsed < .seconds(20))
         #expect(
             lines == [
                 "plan.yaml:1:65: error: nesting is deeper than 64 levels; plan files nest at most 5 levels "
