@@ -2,7 +2,16 @@
 and the integration tests. An independent client (boto3), so that tests check dbcopy's work
 with something other than dbcopy itself.
 
-usage: seed_tables.py --endpoint URL [--prefix P] demo|inspect|count TABLE...|json SPEC
+usage: seed_tables.py --endpoint URL demo|show
+       seed_tables.py --endpoint URL tables '[SPEC, ...]'
+       seed_tables.py --endpoint URL [--prefix P] [--parameter-path PATH] describe TABLE...
+       seed_tables.py --endpoint URL aws SERVICE OPERATION '{PARAMS}'
+
+`describe` lists every table and backup (all pages; with --prefix only those of tables whose
+name starts with P, so that tests sharing one endpoint see only their own) and the SSM
+parameters under --parameter-path (default /). `aws` makes one boto3 call (operation in
+snake_case, parameters as JSON) and prints its answer as JSON: tests change live state with it
+(delete a table, turn on deletion protection, put a parameter) the way a person would.
 """
 import argparse
 import json
@@ -88,9 +97,39 @@ def count_items(ddb, name):
         kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
 
 
-def describe(ddb, ssm, names):
+def all_table_names(ddb):
+    names, kwargs = [], {}
+    while True:
+        page = ddb.list_tables(**kwargs)
+        names += page["TableNames"]
+        if "LastEvaluatedTableName" not in page:
+            return names
+        kwargs["ExclusiveStartTableName"] = page["LastEvaluatedTableName"]
+
+
+def all_backups(ddb):
+    backups, kwargs = [], {}
+    while True:
+        page = ddb.list_backups(**kwargs)
+        backups += page["BackupSummaries"]
+        if "LastEvaluatedBackupArn" not in page:
+            return backups
+        kwargs["ExclusiveStartBackupArn"] = page["LastEvaluatedBackupArn"]
+
+
+def all_parameters(ssm, path):
+    values, kwargs = {}, {"Path": path, "Recursive": True}
+    while True:
+        page = ssm.get_parameters_by_path(**kwargs)
+        values.update({p["Name"]: p["Value"] for p in page.get("Parameters", [])})
+        if not page.get("NextToken"):
+            return values
+        kwargs["NextToken"] = page["NextToken"]
+
+
+def describe(ddb, ssm, names, prefix="", parameter_path="/"):
     """JSON with what tests assert: items, billing, capacity, GSI capacity, tags, TTL, PITR, SSM values."""
-    out = {"tables": {}, "all_tables": ddb.list_tables()["TableNames"]}
+    out = {"tables": {}, "all_tables": [n for n in all_table_names(ddb) if n.startswith(prefix)]}
     for name in names:
         try:
             table = ddb.describe_table(TableName=name)["Table"]
@@ -120,11 +159,9 @@ def describe(ddb, ssm, names):
         }
     out["backups"] = [
         {"name": b["BackupName"], "table": b["TableName"], "status": b["BackupStatus"], "arn": b["BackupArn"]}
-        for b in ddb.list_backups()["BackupSummaries"]
+        for b in all_backups(ddb) if b["TableName"].startswith(prefix)
     ]
-    out["parameters"] = {
-        p["Name"]: p["Value"] for p in ssm.get_parameters_by_path(Path="/", Recursive=True).get("Parameters", [])
-    }
+    out["parameters"] = all_parameters(ssm, parameter_path)
     return out
 
 
@@ -142,7 +179,9 @@ DEMO = [
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--endpoint", required=True)
-    parser.add_argument("command", choices=["demo", "tables", "describe", "show"])
+    parser.add_argument("--prefix", default="")
+    parser.add_argument("--parameter-path", default="/")
+    parser.add_argument("command", choices=["demo", "tables", "describe", "show", "aws"])
     parser.add_argument("args", nargs="*")
     options = parser.parse_args()
     ddb, ssm = client(options.endpoint, "dynamodb"), client(options.endpoint, "ssm")
@@ -154,9 +193,14 @@ def main():
         for spec in json.loads(options.args[0] if options.args else sys.stdin.read()):
             create_table(ddb, spec)
     elif options.command == "describe":
-        print(json.dumps(describe(ddb, ssm, options.args), sort_keys=True))
+        print(json.dumps(describe(ddb, ssm, options.args, options.prefix, options.parameter_path), sort_keys=True))
+    elif options.command == "aws":
+        service, operation, params = options.args
+        answer = getattr(client(options.endpoint, service), operation)(**json.loads(params))
+        answer.pop("ResponseMetadata", None)
+        print(json.dumps(answer, sort_keys=True, default=str))
     elif options.command == "show":
-        state = describe(ddb, ssm, ddb.list_tables()["TableNames"])
+        state = describe(ddb, ssm, all_table_names(ddb))
         print(f"{'TABLE':40} {'ITEMS':>6}  {'BILLING':18} {'DBCOPY JOB':18} TTL")
         for name, table in sorted(state["tables"].items()):
             billing = "on-demand" if table["billing"] == "PAY_PER_REQUEST" else f"provisioned {table['read']}/{table['write']}"
