@@ -44,7 +44,8 @@ struct OwnershipRules {
     /// interrupted run (tags are the last step of converging). Older ones are left alone: a
     /// person may have restored it.
     private func isInterruptedCopy(_ table: TableSnapshot) -> Bool {
-        guard let restore = table.restore else { return false }
+        // A table being deleted has lost its tags (they can no longer be read) but is no restore to finish.
+        guard let restore = table.restore, table.status != "DELETING" else { return false }
         let restoredAt = restore.restoredAt ?? table.createdAt
         guard now.timeIntervalSince(restoredAt) <= TimeInterval(job.waitTimeout.seconds) else { return false }
         if let source = restore.sourceBackupARN {

@@ -47,6 +47,12 @@ extension CopyPlanner {
             return TargetPlan(name: name, kind: .create(refusal: creationRefusal(name)))
         }
         preconditions.append(.table(table, region: region))
+        if table.status == "DELETING" {
+            // Typically the copy an interrupted run was replacing: it will never be ACTIVE again,
+            // so the copy is made anew once the name is free (the executor waits for that).
+            notes.append("\(name) is being deleted; the restore waits until it is gone")
+            return TargetPlan(name: name, kind: .create(refusal: creationRefusal(name)))
+        }
         switch rules.ownership(of: table) {
         case .interrupted:
             return TargetPlan(name: name, kind: .resume(table))
@@ -80,6 +86,11 @@ extension CopyPlanner {
         var interrupted: [TableSnapshot] = []
         for name in (snapshot.tableNames ?? []).sorted() where naming.recognise(name) != nil {
             guard let table = snapshot.tables[name] else { continue }
+            // Going away (an interrupted prune): neither a copy to keep nor one to finish.
+            if table.status == "DELETING" {
+                notes.append("\(name) is being deleted")
+                continue
+            }
             switch rules.ownership(of: table) {
             case .owned: owned.append(table)
             case .interrupted: interrupted.append(table)

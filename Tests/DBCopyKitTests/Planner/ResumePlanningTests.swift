@@ -95,4 +95,44 @@ struct ResumePlanningTests {
                 "- dynamodb_table.orders-staging-20261121-10-00-00",
             ])
     }
+
+    @Test("a fixed target still DELETING (an interrupted replacement) is restored once gone, not resumed")
+    func deletingTargetRestoredAgain() throws {
+        // The killed run made this backup, then deleted the copy it replaces; tags can no longer be read.
+        let backup = Fixture.backup(ownBackupName, of: "clients", created: Fixture.hoursAgo(0.25))
+        let earlier = Fixture.backup("dbcopy-clients-to-dev-20261121-10-00-00", of: "clients", created: Fixture.hoursAgo(24))
+        let deleting = Fixture.table(
+            "clients_restored", status: "DELETING", created: Fixture.hoursAgo(24), tags: nil,
+            restore: RestoreSnapshot(
+                sourceBackupARN: earlier.arn, sourceTableARN: origin.arn, restoredAt: Fixture.hoursAgo(24), inProgress: false))
+        let plan = Fixture.plan(
+            [Fixture.job { $0.replace = .owned }], Fixture.snapshot(tables: [origin, deleting], backups: [backup, earlier]))
+        #expect(plan.changeList == ["+ dynamodb_table.clients_restored"])
+        let step = try #require(plan.restoreStep)
+        #expect(!step.resume)
+        #expect(step.replacing == nil)
+        #expect(step.source == .backup(arn: backup.arn, name: ownBackupName, inProgress: false))
+        #expect(plan.copies.first?.notes == ["clients_restored is being deleted; the restore waits until it is gone"])
+        #expect(plan.applyable)
+    }
+
+    @Test("a generation being deleted (an interrupted prune) is neither resumed nor counted toward keep")
+    func deletingGenerationLeftToGo() {
+        let backup = Fixture.backup("nightly", of: "orders-production", created: Fixture.hoursAgo(3))
+        let orders = Fixture.table("orders-production")
+        let going = Fixture.table(
+            "orders-staging-20261122-10-00-00", status: "DELETING", created: Fixture.hoursAgo(0.25), tags: nil,
+            restore: RestoreSnapshot(
+                sourceBackupARN: backup.arn, sourceTableARN: orders.arn, restoredAt: Fixture.hoursAgo(0.25), inProgress: false))
+        let kept = Fixture.copy(
+            "orders-staging-20261121-10-00-00", job: "orders-staging", origin: "orders-production", made: Fixture.hoursAgo(24))
+        let job = Fixture.job(
+            "orders-staging", origin: .match("-production$"),
+            destination: .rotation(RotationSpec(naming: .pattern(regex: "-production$", replacement: "-staging"), keep: 2))
+        ) { $0.source = .latestBackup }
+        let plan = Fixture.plan([job], Fixture.snapshot(tables: [orders, going, kept], backups: [backup], listTables: true))
+        #expect(plan.changeList == ["+ dynamodb_table.orders-staging-\(Fixture.stamp)"])
+        #expect(plan.copies.first?.notes == ["orders-staging-20261122-10-00-00 is being deleted"])
+        #expect(plan.warnings.isEmpty)
+    }
 }
