@@ -52,11 +52,17 @@ extension CopyRun {
         report("restoring", request.target)
         do {
             try await tables.restore(request)
-        } catch where isAWSError(error, code: "TableAlreadyExistsException") {
+        } catch where isAWSError(error, code: "TableAlreadyExistsException") || isAWSError(error, code: "TableInUseException") {
+            let table = try await tables.describeTable(request.target)
             // A retried call whose first attempt went through: fine if it is our restore.
-            guard let table = try await tables.describeTable(request.target), restoredFrom(table, request.source) else {
+            if let table, restoredFrom(table, request.source) { return }
+            // The name is still being deleted (the copy an interrupted run was replacing): DynamoDB
+            // answers TableInUseException until it is free.
+            guard table == nil || table?.status == "DELETING" else {
                 throw ExecutionError.changedSincePlan("table \(request.target) appeared since the plan")
             }
+            try await waitUntilDeleted(request.target, tables)
+            try await tables.restore(request)
         }
     }
 

@@ -33,8 +33,12 @@ extension CopyRun {
         }
         report("deleting table", table.name)
         try await tables.deleteTable(table.name)
-        try await waiter.wait(for: "table \(table.name) to be deleted", timeout: timeout, report: progress(table.name)) {
-            guard let current = try await tables.describeTable(table.name) else { return .done(()) }
+        try await waitUntilDeleted(table.name, tables)
+    }
+
+    func waitUntilDeleted(_ name: String, _ tables: any TableService) async throws {
+        try await waiter.wait(for: "table \(name) to be deleted", timeout: timeout, report: progress(name)) {
+            guard let current = try await tables.describeTable(name) else { return .done(()) }
             return .pending(status: current.status)
         }
     }

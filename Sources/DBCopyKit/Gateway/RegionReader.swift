@@ -74,9 +74,18 @@ struct RegionReader: Sendable {
         async let ttl: TTLSnapshot? = reads.ttl ? call { try await services.tables.timeToLive(of: name) } : nil
         async let pitr: PITRSnapshot? =
             reads.pointInTimeRecovery ? call { try await services.tables.pointInTimeRecovery(of: name) } : nil
-        table.tags = try await tags
-        table.ttl = try await ttl
-        table.pointInTimeRecovery = try await pitr
+        do {
+            table.tags = try await tags
+            table.ttl = try await ttl
+            table.pointInTimeRecovery = try await pitr
+        } catch where isAWSError(error, code: "ResourceNotFoundException") {
+            // Deleted since DescribeTable answered (a delete in progress, say an interrupted run's):
+            // what else there was to read went with it. The planner leaves a DELETING table alone.
+            table.status = "DELETING"
+            table.tags = nil
+            table.ttl = nil
+            table.pointInTimeRecovery = nil
+        }
         return RegionSnapshot(tables: [name: table], backups: try await backupsRead)
     }
 

@@ -41,6 +41,25 @@ struct KillAndResumeTests {
         #expect(try await w.describe().backups(of: flow.origin).count == 2)
     }
 
+    @Test("killed after deleting the replaced copy, before restoring: the next apply restores")
+    func killedBetweenDeleteAndRestore() async throws {
+        let (w, proxy, flow, made) = try await fixedTargetCopy()
+        defer { Task { await proxy.stop() } }
+        // Long enough for the next apply to find the table still DELETING, as it would in AWS.
+        try await proxy.configure(.init(deleteSeconds: 5))
+
+        try await applyKilled(w, when: "the replaced copy is deleted") {
+            try await proxy.stats().deletes.contains { $0.operation == "DeleteTable" && $0.resource == flow.target }
+        }
+        let resumed = try await expectResumed(w, flow, madeBefore: made)
+        #expect(resumed.contains("  # (\(flow.target) is being deleted; the restore waits until it is gone)\n"))
+        #expect(resumed.contains("  + restore from backup dbcopy-\(flow.job)-"))
+        let state = try await w.describe()
+        #expect(state.backups(of: flow.origin).count == 2)
+        // The killed run's safety backup of the copy it deleted is kept.
+        #expect(state.backups(of: flow.target).count == 1)
+    }
+
     @Test("killed while restoring a rotation's generations: the next apply finishes them, no extra generation")
     func killedDuringRotationRestore() async throws {
         let proxy = try await AWSProxy.start(settings: .transparent)
