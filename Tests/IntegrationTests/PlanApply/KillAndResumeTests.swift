@@ -98,6 +98,44 @@ struct KillAndResumeTests {
         #expect(tables.count == 6)
     }
 
+    @Test("killed while pruning an old generation: the next apply leaves it to go and keeps the rest right")
+    func killedDuringPrune() async throws {
+        let proxy = try await AWSProxy.start(settings: .transparent)
+        defer { Task { await proxy.stop() } }
+        let w = try await Workspace.make(proxy: proxy)
+        let flow = ProductionToStaging(prefix: w.prefix)
+        try await w.seed(flow.seeds)
+        // A bounded wait: a run that waited for a table that never comes would fail, not hang the suite.
+        try w.write(planFile(w.prefix, jobs: flow.job(keep: 1, ["wait_timeout: 2m"])))
+        let first = try await w.dbcopy(["apply", "--auto-approve"])
+        try #require(first.status == 0, "\(first.stdout)\(first.stderr)")
+        let oldest = Set(try await w.describe().allTables).subtracting(flow.origins)
+        try await proxy.configure(.init(deleteSeconds: 5))
+        try await waitForNextSecond()
+
+        try await applyKilled(w, when: "an old generation is being deleted") {
+            try await proxy.stats().deletes.contains { $0.operation == "DeleteTable" }
+        }
+        // The old generation stays DELETING for a while yet; the next prune need not be slow.
+        try await proxy.configure(.init(deleteSeconds: 0))
+        try await waitForNextSecond()
+        let resumed = try await w.dbcopy(["apply", "--auto-approve"])
+        #expect(resumed.status == 0, "\(resumed.stdout)\(resumed.stderr)")
+        #expect(resumed.stdout.contains(" is being deleted)\n"))
+
+        let tables = try await w.describe().allTables
+        let state = try await w.describe(tables)
+        for origin in flow.origins {
+            let generations = flow.generations(of: origin, in: tables)
+            try #require(generations.count == 1, "\(tables)")
+            #expect(!oldest.contains(generations[0]))
+            #expect(resumed.stdout.contains("# dynamodb_table.\(generations[0]) will be created"))
+            #expect(state.table(generations[0])?.tags["dbcopy:job"] == flow.job)
+            #expect(state.parameters[flow.parameter(origin)] == state.table(generations[0])?.arn)
+        }
+        #expect(tables.count == 4)
+    }
+
     /// The fixed-target workflow's copy made once (fast), then the control plane slowed down so
     /// that the next apply's backup, restore and delete each take seconds; also the live state then.
     private func fixedTargetCopy() async throws -> (Workspace, AWSProxy, ClientsToDev, LiveAWS) {
