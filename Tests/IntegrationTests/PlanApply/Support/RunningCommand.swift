@@ -45,6 +45,8 @@ final class RunningCommand: @unchecked Sendable {
         }
     }
 
+    var isRunning: Bool { process.isRunning }
+
     /// What the run printed so far.
     var stdout: String { (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? "" }
     var stderr: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }

@@ -97,7 +97,7 @@ func offThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async th
 /// Waits until `condition` holds, checking every 50 ms. The timeout only catches a hang; no test
 /// depends on how fast the condition comes true.
 func eventually(
-    _ what: String, timeout: TimeInterval = 60, _ condition: @Sendable () async throws -> Bool
+    _ what: String, timeout: TimeInterval = 60, _ condition: () async throws -> Bool
 ) async throws {
     let deadline = Date().addingTimeInterval(timeout)
     while try await !condition() {
