@@ -6,6 +6,7 @@ usage: seed_tables.py --endpoint URL demo|show
        seed_tables.py --endpoint URL tables '[SPEC, ...]'
        seed_tables.py --endpoint URL [--prefix P] [--parameter-path PATH] describe TABLE...
        seed_tables.py --endpoint URL aws SERVICE OPERATION '{PARAMS}'
+       seed_tables.py serve        (the same commands as JSON lines on stdin; see serve())
 
 `describe` lists every table and backup (all pages; with --prefix only those of tables whose
 name starts with P, so that tests sharing one endpoint see only their own) and the SSM
@@ -14,18 +15,31 @@ snake_case, parameters as JSON) and prints its answer as JSON: tests change live
 (delete a table, turn on deletion protection, put a parameter) the way a person would.
 """
 import argparse
+import concurrent.futures
+import io
 import json
 import sys
+import threading
+import traceback
 
 import boto3
 
 REGION = "eu-west-1"
 
 
+_clients = {}
+_clients_lock = threading.Lock()
+
+
 def client(endpoint, service):
-    return boto3.client(
-        service, endpoint_url=endpoint, region_name=REGION,
-        aws_access_key_id="AKIDEXAMPLETESTONLY", aws_secret_access_key="test-secret-key-not-a-real-secret")
+    """One client per endpoint and service, shared by threads (clients are thread-safe; making
+    them is not)."""
+    with _clients_lock:
+        if (endpoint, service) not in _clients:
+            _clients[(endpoint, service)] = boto3.client(
+                service, endpoint_url=endpoint, region_name=REGION,
+                aws_access_key_id="AKIDEXAMPLETESTONLY", aws_secret_access_key="test-secret-key-not-a-real-secret")
+        return _clients[(endpoint, service)]
 
 
 def create_table(ddb, spec):
@@ -176,42 +190,76 @@ DEMO = [
 ]
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--endpoint", required=True)
-    parser.add_argument("--prefix", default="")
-    parser.add_argument("--parameter-path", default="/")
-    parser.add_argument("command", choices=["demo", "tables", "describe", "show", "aws"])
-    parser.add_argument("args", nargs="*")
-    options = parser.parse_args()
+PARSER = argparse.ArgumentParser()
+PARSER.add_argument("--endpoint", required=True)
+PARSER.add_argument("--prefix", default="")
+PARSER.add_argument("--parameter-path", default="/")
+PARSER.add_argument("command", choices=["demo", "tables", "describe", "show", "aws"])
+PARSER.add_argument("args", nargs="*")
+
+
+def run(argv):
+    """Runs one command; returns what it prints."""
+    options = PARSER.parse_args(argv)
     ddb, ssm = client(options.endpoint, "dynamodb"), client(options.endpoint, "ssm")
+    out = io.StringIO()
     if options.command == "demo":
         for spec in DEMO:
             create_table(ddb, spec)
-        print("created " + ", ".join(f"{s['name']} ({s['items']} items)" for s in DEMO))
+        print("created " + ", ".join(f"{s['name']} ({s['items']} items)" for s in DEMO), file=out)
     elif options.command == "tables":
         for spec in json.loads(options.args[0] if options.args else sys.stdin.read()):
             create_table(ddb, spec)
     elif options.command == "describe":
-        print(json.dumps(describe(ddb, ssm, options.args, options.prefix, options.parameter_path), sort_keys=True))
+        print(json.dumps(describe(ddb, ssm, options.args, options.prefix, options.parameter_path), sort_keys=True), file=out)
     elif options.command == "aws":
         service, operation, params = options.args
         answer = getattr(client(options.endpoint, service), operation)(**json.loads(params))
         answer.pop("ResponseMetadata", None)
-        print(json.dumps(answer, sort_keys=True, default=str))
+        print(json.dumps(answer, sort_keys=True, default=str), file=out)
     elif options.command == "show":
         state = describe(ddb, ssm, all_table_names(ddb))
-        print(f"{'TABLE':40} {'ITEMS':>6}  {'BILLING':18} {'DBCOPY JOB':18} TTL")
+        print(f"{'TABLE':40} {'ITEMS':>6}  {'BILLING':18} {'DBCOPY JOB':18} TTL", file=out)
         for name, table in sorted(state["tables"].items()):
             billing = "on-demand" if table["billing"] == "PAY_PER_REQUEST" else f"provisioned {table['read']}/{table['write']}"
             job = table["tags"].get("dbcopy:job", "-")
-            print(f"{name:40} {table['items']:>6}  {billing:18} {job:18} {table['ttl'] or '-'}")
-        print("\nBACKUPS")
+            print(f"{name:40} {table['items']:>6}  {billing:18} {job:18} {table['ttl'] or '-'}", file=out)
+        print("\nBACKUPS", file=out)
         for backup in sorted(state["backups"], key=lambda b: b["name"]):
-            print(f"  {backup['name']:50} of {backup['table']} ({backup['status']})")
-        print("\nSSM PARAMETERS")
+            print(f"  {backup['name']:50} of {backup['table']} ({backup['status']})", file=out)
+        print("\nSSM PARAMETERS", file=out)
         for name, value in sorted(state["parameters"].items()):
-            print(f"  {name} = {value}")
+            print(f"  {name} = {value}", file=out)
+    return out.getvalue()
+
+
+def serve():
+    """Answers commands until stdin ends, so that a test process pays for importing boto3 once.
+    Each stdin line is {"id": N, "argv": [...]}; each answer, on one stdout line, is
+    {"id": N, "output": TEXT} or {"id": N, "error": TEXT}, in the order the commands finish
+    (each runs in a thread of its own)."""
+    lock = threading.Lock()
+
+    def handle(request):
+        try:
+            reply = {"id": request["id"], "output": run(request["argv"])}
+        except BaseException:  # argparse exits with SystemExit on bad arguments
+            reply = {"id": request["id"], "error": traceback.format_exc()}
+        with lock:
+            sys.stdout.write(json.dumps(reply) + "\n")
+            sys.stdout.flush()
+
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=16)
+    for line in sys.stdin:
+        pool.submit(handle, json.loads(line))
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def main():
+    if sys.argv[1:] == ["serve"]:
+        serve()
+    else:
+        sys.stdout.write(run(sys.argv[1:]))
 
 
 if __name__ == "__main__":

@@ -74,14 +74,9 @@ final class Workspace: Sendable {
         try RunningCommand(arguments, environment: environment, directory: directory)
     }
 
-    /// Runs `seed_tables.py --endpoint MOTO ARGUMENTS`; its stdout, or an error with its stderr.
+    /// Runs `seed_tables.py --endpoint MOTO ARGUMENTS` (in the process-wide helper); its output.
     func seedTables(_ arguments: [String]) async throws -> String {
-        let endpoint = moto.absoluteString
-        let result = try await offThread { try ProcessRunner.python("seed_tables.py", ["--endpoint", endpoint] + arguments) }
-        guard result.status == 0 else {
-            throw TestHarnessError("seed_tables.py \(arguments.first ?? "") failed: \(result.stderr)")
-        }
-        return result.stdout
+        try await Boto3Helper.shared.run(["--endpoint", moto.absoluteString] + arguments)
     }
 }
 
