@@ -70,10 +70,11 @@ actor LeaseKeeper {
         return record
     }
 
+    /// Renews on the wall clock (not the injected waiter: a test's instant sleeper would spin).
     private func startHeartbeat() {
-        heartbeat = Task { [policy, waiter] in
+        heartbeat = Task { [policy] in
             while !Task.isCancelled {
-                try? await waiter.sleeper(policy.heartbeat)
+                try? await Task.sleep(nanoseconds: UInt64(policy.heartbeat * 1e9))
                 if Task.isCancelled { return }
                 await self.renew()
             }
