@@ -105,7 +105,10 @@ struct ApplyCommand: AsyncParsableCommand {
 
     private func execute(_ plan: Plan, session: AWSSession, console: Console) async throws {
         let stop = StopSignal()
-        InterruptHandler().install(stop: stop, stream: console.errors)
+        // Kept until apply returns: its signal sources live as long as it does.
+        let interrupts = InterruptHandler()
+        interrupts.install(stop: stop, stream: console.errors)
+        defer { withExtendedLifetime(interrupts) {} }
         let mode: ApplyProgress.Mode =
             format == .json
             ? .json

@@ -69,8 +69,10 @@ public struct Executor: Sendable {
                             destroyed: 0)
                         continue
                     }
+                    var waiter = options.waiter
+                    waiter.isInterrupted = { [stop] in stop.why == StopSignal.interruptReason }
                     let run = CopyRun(
-                        copy: copy, services: services, context: plan.safeguards, waiter: options.waiter,
+                        copy: copy, services: services, context: plan.safeguards, waiter: waiter,
                         events: events, stop: stop, restoreLimiter: restoreLimiters[copy.region]!, lease: options.lease)
                     group.addTask { (index, await run.execute()) }
                     return
