@@ -42,7 +42,9 @@ extension CopyRun {
         else { return }
         if let safety = replacing.safetyBackupName {
             report("creating safety backup", safety)
-            let backup = try await tables.createBackup(table: name, name: safety)
+            let backup = try await whenNotBusy("CreateBackup of \(name)") {
+                try await tables.createBackup(table: name, name: safety)
+            }
             try await waitForBackup(backup.arn, name: safety, tables)
         }
         try await delete(table, tables)
@@ -51,7 +53,7 @@ extension CopyRun {
     private func startRestore(_ request: RestoreRequest, _ tables: any TableService) async throws {
         report("restoring", request.target)
         do {
-            try await tables.restore(request)
+            try await whenNotBusy("the restore of \(request.target)") { try await tables.restore(request) }
         } catch where isAWSError(error, code: "TableAlreadyExistsException") {
             // A retried call whose first attempt went through: fine if it is our restore.
             guard let table = try await tables.describeTable(request.target), restoredFrom(table, request.source) else {
