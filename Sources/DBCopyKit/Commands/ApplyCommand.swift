@@ -28,8 +28,22 @@ struct ApplyCommand: AsyncParsableCommand {
     @Flag(name: .customLong("fail-fast"), help: "Start no new job after one fails.")
     var failFast = false
 
+    @Flag(name: .customLong("no-lock"), help: "Take no leases (unsafe if another apply may run at the same time).")
+    var noLock = false
+
+    @Option(
+        name: .customLong("lock-timeout"),
+        help: "How long to wait for a job another apply holds (e.g. 10m); default 0s: fail at once.")
+    var lockTimeout: String = "0s"
+
     @OptionGroup var aws: AWSOptions
     @OptionGroup var run: RunOptions
+
+    func validate() throws {
+        guard lockTimeout == "0s" || lockTimeout == "0" || DurationValue.parse(lockTimeout) != nil else {
+            throw ValidationError("--lock-timeout: '\(lockTimeout)' is not a duration (e.g. 30s, 10m, 1h)")
+        }
+    }
 
     func run() async throws {
         let console = Console(noColor: run.noColor || format == .json)
@@ -91,13 +105,17 @@ struct ApplyCommand: AsyncParsableCommand {
 
     private func execute(_ plan: Plan, session: AWSSession, console: Console) async throws {
         let stop = StopSignal()
-        InterruptHandler().install(stop: stop, stream: console.errors)
+        // Kept until apply returns: its signal sources live as long as it does.
+        let interrupts = InterruptHandler()
+        interrupts.install(stop: stop, stream: console.errors)
+        defer { withExtendedLifetime(interrupts) {} }
         let mode: ApplyProgress.Mode =
             format == .json
             ? .json
             : (console.output.isTerminal && ProcessInfo.processInfo.environment["TERM"] != "dumb" ? .live : .lines)
+        let lease = noLock ? nil : LeasePolicy(waitTimeout: TimeInterval(DurationValue.parse(lockTimeout)?.seconds ?? 0))
         let options = ExecutorOptions(
-            parallelism: run.parallelism, failFast: failFast, waiter: Waiter.fromEnvironment())
+            parallelism: run.parallelism, failFast: failFast, waiter: Waiter.fromEnvironment(), lease: lease)
         let executor = Executor(
             plan: plan, services: { try session.services(region: $0) }, options: options,
             events: ApplyProgress(mode: mode, stream: console.output), stop: stop)

@@ -18,7 +18,7 @@ struct RunOptions: ParsableArguments {
     @Option(name: .customLong("job"), help: "Only this job (repeatable).")
     var jobs: [String] = []
 
-    @Option(help: "Jobs running at once (apply); 1–256.")
+    @Option(help: "Jobs running at once in apply (1–256); plan reads with 8 AWS calls in flight per job slot.")
     var parallelism: Int = 4
 
     @Flag(name: .customLong("no-color"), help: "Never colour the output (also: NO_COLOR).")

@@ -43,7 +43,8 @@ struct PlanPipeline {
         var regions: [String: String] = [:]
         for job in jobs { regions[job.name] = try session.resolveRegion(jobRegion: job.region) }
         let started = Date()
-        let reader = LiveStateReader(services: { try session.services(region: $0) })
+        // Reading is light: 8 calls in flight per job slot (32 at the default --parallelism 4).
+        let reader = LiveStateReader(services: { try session.services(region: $0) }, concurrency: run.parallelism * 8)
         let state = try await reader.read(jobs: jobs, regions: regions)
         if run.verbose {
             let tables = state.regions.values.reduce(0) { $0 + $1.tables.count }

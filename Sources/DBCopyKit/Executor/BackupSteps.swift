@@ -4,7 +4,9 @@ extension CopyRun {
     /// CreateBackup, then wait until it is AVAILABLE.
     func createBackup(_ step: CreateBackupStep, _ tables: any TableService) async throws -> String {
         report("creating backup", step.backupName)
-        let backup = try await tables.createBackup(table: step.table, name: step.backupName)
+        let backup = try await whenNotBusy("CreateBackup of \(step.table)") {
+            try await tables.createBackup(table: step.table, name: step.backupName)
+        }
         try await waitForBackup(backup.arn, name: step.backupName, tables)
         return backup.arn
     }
@@ -31,6 +33,6 @@ extension CopyRun {
         let candidate = DeletionCandidate(kind: .backup, name: backup.name, job: copy.job, owner: copy.job)
         if let refusal = Safeguards.refusal(for: candidate, in: context) { throw ExecutionError.refused(refusal) }
         report("deleting backup", step.name)
-        try await tables.deleteBackup(step.arn)
+        try await whenNotBusy("DeleteBackup of \(step.name)") { try await tables.deleteBackup(step.arn) }
     }
 }

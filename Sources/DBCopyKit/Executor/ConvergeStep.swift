@@ -10,40 +10,51 @@ extension CopyRun {
         let capacity = capacityUpdate(step, table)
         if !capacity.isEmpty {
             report("setting capacity", step.target)
-            try await tables.updateTable(step.target, capacity)
+            try await whenNotBusy("UpdateTable of \(step.target)") { try await tables.updateTable(step.target, capacity) }
             table = try await waitUntilActive(step.target, tables)
         }
         if let tableClass = step.tableClass, table.tableClass != tableClass {
             report("setting table class", step.target)
-            try await tables.updateTable(step.target, TableUpdate(tableClass: tableClass))
+            try await whenNotBusy("UpdateTable of \(step.target)") {
+                try await tables.updateTable(step.target, TableUpdate(tableClass: tableClass))
+            }
             table = try await waitUntilActive(step.target, tables)
         }
         if let encryption = step.encryption, !matches(table.encryption, encryption) {
             report("setting encryption", step.target)
-            try await tables.updateTable(step.target, TableUpdate(encryption: encryption))
+            try await whenNotBusy("UpdateTable of \(step.target)") {
+                try await tables.updateTable(step.target, TableUpdate(encryption: encryption))
+            }
             table = try await waitUntilActive(step.target, tables)
         }
         if let attribute = step.ttlAttribute {
             let ttl = try await tables.timeToLive(of: step.target)
             if !(ttl.isEnabled && ttl.attributeName == attribute) {
                 report("enabling TTL", step.target)
-                try await tables.enableTimeToLive(table: step.target, attribute: attribute)
+                try await whenNotBusy("UpdateTimeToLive of \(step.target)") {
+                    try await tables.enableTimeToLive(table: step.target, attribute: attribute)
+                }
             }
         }
         if let enabled = step.pointInTimeRecovery {
             let pitr = try await tables.pointInTimeRecovery(of: step.target)
             if pitr.enabled != enabled {
                 report("setting point-in-time recovery", step.target)
-                try await tables.setPointInTimeRecovery(table: step.target, enabled: enabled)
+                try await whenNotBusy("UpdateContinuousBackups of \(step.target)") {
+                    try await tables.setPointInTimeRecovery(table: step.target, enabled: enabled)
+                }
             }
         }
         if let protection = step.deletionProtection, table.deletionProtection != protection {
             report("setting deletion protection", step.target)
-            try await tables.updateTable(step.target, TableUpdate(deletionProtection: protection))
+            try await whenNotBusy("UpdateTable of \(step.target)") {
+                try await tables.updateTable(step.target, TableUpdate(deletionProtection: protection))
+            }
             table = try await waitUntilActive(step.target, tables)
         }
         report("tagging", step.target)
-        try await tables.tagResource(table.arn, tags: step.tags)
+        let arn = table.arn
+        try await whenNotBusy("TagResource of \(step.target)") { try await tables.tagResource(arn, tags: step.tags) }
     }
 
     private func capacityUpdate(_ step: RestoreStep, _ table: TableSnapshot) -> TableUpdate {

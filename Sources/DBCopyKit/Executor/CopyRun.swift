@@ -12,6 +12,7 @@ actor CopyRun {
     let events: any ApplyEventSink
     let stop: StopSignal
     let restoreLimiter: AsyncLimiter
+    let lease: LeasePolicy?
 
     /// The backup this run's `createBackup` made, for the restore that follows.
     var newBackupARN: String?
@@ -20,7 +21,7 @@ actor CopyRun {
 
     init(
         copy: CopyPlan, services: @escaping LiveStateReader.ServicesForRegion, context: SafeguardContext, waiter: Waiter,
-        events: any ApplyEventSink, stop: StopSignal, restoreLimiter: AsyncLimiter
+        events: any ApplyEventSink, stop: StopSignal, restoreLimiter: AsyncLimiter, lease: LeasePolicy?
     ) {
         self.copy = copy
         self.reference = CopyReference(copy)
@@ -30,6 +31,7 @@ actor CopyRun {
         self.events = events
         self.stop = stop
         self.restoreLimiter = restoreLimiter
+        self.lease = lease
     }
 
     var timeout: TimeInterval { TimeInterval(copy.waitTimeoutSeconds) }
@@ -39,10 +41,17 @@ actor CopyRun {
         events.handle(.started(reference, at: start))
         var outcome = CopyOutcome(
             copy: reference, result: .succeeded, message: nil, duration: 0, added: 0, changed: 0, destroyed: 0)
+        var keeper: LeaseKeeper? = nil
         do {
             let region = try services(copy.region)
+            if let lease {
+                keeper = LeaseKeeper(copy: copy, parameters: region.parameters, policy: lease, waiter: waiter)
+                try await keeper?.acquire()
+                try await checkPreconditions(region.tables)
+            }
             for change in copy.changes {
                 if let why = stop.why { throw why == StopSignal.interruptReason ? ExecutionError.interrupted : .failed(why) }
+                if let lost = await keeper?.lost { throw ExecutionError.failed(lost) }
                 try await perform(change, region)
                 let counts = change.counts
                 outcome.added += counts.add
@@ -56,6 +65,7 @@ actor CopyRun {
             if case ExecutionError.interrupted = error { outcome.result = .skipped }
             outcome.message = String(describing: error)
         }
+        await keeper?.release()
         outcome.duration = waiter.clock().timeIntervalSince(start)
         switch outcome.result {
         case .succeeded, .unchanged:
@@ -69,6 +79,16 @@ actor CopyRun {
                     duration: outcome.duration, at: waiter.clock()))
         }
         return outcome
+    }
+
+    /// With the lease held: is live state still what this copy was planned from? Another apply
+    /// may have done (part of) the work between this plan and the lease.
+    private func checkPreconditions(_ tables: any TableService) async throws {
+        for precondition in copy.preconditions {
+            if let failure = try await PreconditionCheck.failure(precondition, tables) {
+                throw ExecutionError.changedSincePlan("live state changed since the plan (\(failure))")
+            }
+        }
     }
 
     private func perform(_ change: ResourceChange, _ region: RegionServices) async throws {

@@ -9,7 +9,7 @@ public enum ExecutionError: Error, Sendable, Equatable, CustomStringConvertible 
     case changedSincePlan(String)
     /// A waiter ran out of `wait_timeout`.
     case timedOut(what: String, lastStatus: String, after: TimeInterval)
-    /// Ctrl-C: the step was not started.
+    /// Ctrl-C: the next step was not started, or a wait was ended.
     case interrupted
     /// A step could not continue for another reason.
     case failed(String)
@@ -21,7 +21,7 @@ public enum ExecutionError: Error, Sendable, Equatable, CustomStringConvertible 
         case .timedOut(let what, let status, let after):
             return "timed out after \(HumanFormat.age(after)) waiting for \(what) (last status \(status)); "
                 + "raise wait_timeout or run apply again to continue"
-        case .interrupted: return "interrupted before this step started; run apply again to continue"
+        case .interrupted: return "interrupted (Ctrl-C); run apply again to continue where this stopped"
         case .failed(let message): return message
         }
     }

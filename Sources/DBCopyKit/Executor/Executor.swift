@@ -8,12 +8,18 @@ public struct ExecutorOptions: Sendable {
     /// Restores in flight at once per region (DynamoDB allows 50 per account).
     public var restoresPerRegion: Int
     public var waiter: Waiter
+    /// Leases against concurrent applies; nil with `--no-lock`.
+    public var lease: LeasePolicy?
 
-    public init(parallelism: Int = 4, failFast: Bool = false, restoresPerRegion: Int = 50, waiter: Waiter = Waiter()) {
+    public init(
+        parallelism: Int = 4, failFast: Bool = false, restoresPerRegion: Int = 50, waiter: Waiter = Waiter(),
+        lease: LeasePolicy? = LeasePolicy()
+    ) {
         self.parallelism = max(1, parallelism)
         self.failFast = failFast
         self.restoresPerRegion = restoresPerRegion
         self.waiter = waiter
+        self.lease = lease
     }
 }
 
@@ -63,9 +69,11 @@ public struct Executor: Sendable {
                             destroyed: 0)
                         continue
                     }
+                    var waiter = options.waiter
+                    waiter.isInterrupted = { [stop] in stop.why == StopSignal.interruptReason }
                     let run = CopyRun(
-                        copy: copy, services: services, context: plan.safeguards, waiter: options.waiter,
-                        events: events, stop: stop, restoreLimiter: restoreLimiters[copy.region]!)
+                        copy: copy, services: services, context: plan.safeguards, waiter: waiter,
+                        events: events, stop: stop, restoreLimiter: restoreLimiters[copy.region]!, lease: options.lease)
                     group.addTask { (index, await run.execute()) }
                     return
                 }

@@ -42,7 +42,9 @@ extension CopyRun {
         else { return }
         if let safety = replacing.safetyBackupName {
             report("creating safety backup", safety)
-            let backup = try await tables.createBackup(table: name, name: safety)
+            let backup = try await whenNotBusy("CreateBackup of \(name)") {
+                try await tables.createBackup(table: name, name: safety)
+            }
             try await waitForBackup(backup.arn, name: safety, tables)
         }
         try await delete(table, tables)
@@ -51,18 +53,12 @@ extension CopyRun {
     private func startRestore(_ request: RestoreRequest, _ tables: any TableService) async throws {
         report("restoring", request.target)
         do {
-            try await tables.restore(request)
-        } catch where isAWSError(error, code: "TableAlreadyExistsException") || isAWSError(error, code: "TableInUseException") {
-            let table = try await tables.describeTable(request.target)
+            try await whenNotBusy("the restore of \(request.target)") { try await tables.restore(request) }
+        } catch where isAWSError(error, code: "TableAlreadyExistsException") {
             // A retried call whose first attempt went through: fine if it is our restore.
-            if let table, restoredFrom(table, request.source) { return }
-            // The name is still being deleted (the copy an interrupted run was replacing): DynamoDB
-            // answers TableInUseException until it is free.
-            guard table == nil || table?.status == "DELETING" else {
+            guard let table = try await tables.describeTable(request.target), restoredFrom(table, request.source) else {
                 throw ExecutionError.changedSincePlan("table \(request.target) appeared since the plan")
             }
-            try await waitUntilDeleted(request.target, tables)
-            try await tables.restore(request)
         }
     }
 

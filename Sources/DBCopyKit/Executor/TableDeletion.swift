@@ -28,17 +28,15 @@ extension CopyRun {
     func delete(_ table: TableSnapshot, _ tables: any TableService) async throws {
         if table.deletionProtection {
             report("turning off deletion protection", table.name)
-            try await tables.updateTable(table.name, TableUpdate(deletionProtection: false))
+            try await whenNotBusy("UpdateTable of \(table.name)") {
+                try await tables.updateTable(table.name, TableUpdate(deletionProtection: false))
+            }
             try await waitUntilActive(table.name, tables)
         }
         report("deleting table", table.name)
-        try await tables.deleteTable(table.name)
-        try await waitUntilDeleted(table.name, tables)
-    }
-
-    func waitUntilDeleted(_ name: String, _ tables: any TableService) async throws {
-        try await waiter.wait(for: "table \(name) to be deleted", timeout: timeout, report: progress(name)) {
-            guard let current = try await tables.describeTable(name) else { return .done(()) }
+        try await whenNotBusy("DeleteTable of \(table.name)") { try await tables.deleteTable(table.name) }
+        try await waiter.wait(for: "table \(table.name) to be deleted", timeout: timeout, report: progress(table.name)) {
+            guard let current = try await tables.describeTable(table.name) else { return .done(()) }
             return .pending(status: current.status)
         }
     }

@@ -9,6 +9,8 @@ public struct Waiter: Sendable {
     public var maximumInterval: TimeInterval
     public var sleeper: Sleeper
     public var clock: @Sendable () -> Date
+    /// True once a wait should end early (Ctrl-C): the next apply picks the wait up again.
+    public var isInterrupted: @Sendable () -> Bool = { false }
 
     public init(
         initialInterval: TimeInterval = 1, maximumInterval: TimeInterval = 20,
@@ -42,6 +44,7 @@ public struct Waiter: Sendable {
                 guard elapsed < timeout else {
                     throw ExecutionError.timedOut(what: what, lastStatus: status, after: elapsed)
                 }
+                if isInterrupted() { throw ExecutionError.interrupted }
                 report(status, elapsed)
                 // Full jitter on the upper half keeps many waiting jobs from polling in lockstep.
                 let delay = min(interval * Double.random(in: 0.5...1.0), timeout - elapsed)

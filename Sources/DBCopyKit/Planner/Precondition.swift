@@ -37,15 +37,24 @@ public struct Precondition: Sendable, Codable, Equatable, CustomStringConvertibl
         return "\(kind.rawValue) \(name) in \(region) (\(state))"
     }
 
-    /// Whether `current` (nil: absent now) is the same thing in the same state.
+    /// Whether `current` (nil: absent now) is the same table, in the same state or one it moves
+    /// to on its own (CREATING → ACTIVE; ACTIVE ⇄ UPDATING, which auto scaling causes).
     public func holds(forTable current: TableSnapshot?) -> Bool {
         guard let current else { return !exists }
-        return exists && current.arn == arn && current.status == status
+        return exists && current.arn == arn
             && current.createdAt.timeIntervalSince1970.rounded() == createdAt?.timeIntervalSince1970.rounded()
+            && Self.compatible(planned: status, now: current.status, settled: ["ACTIVE", "UPDATING"])
     }
 
+    /// Whether `current` is the same backup, in the same state or done since (CREATING → AVAILABLE).
     public func holds(forBackup current: BackupSnapshot?) -> Bool {
         guard let current else { return !exists }
-        return exists && current.arn == arn && current.status == status
+        return exists && current.arn == arn && Self.compatible(planned: status, now: current.status, settled: ["AVAILABLE"])
+    }
+
+    private static func compatible(planned: String?, now: String, settled: Set<String>) -> Bool {
+        guard let planned, planned != now else { return true }
+        let moving: Set<String> = ["CREATING", "UPDATING"]
+        return (moving.contains(planned) || settled.contains(planned)) && settled.contains(now)
     }
 }

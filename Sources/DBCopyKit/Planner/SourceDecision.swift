@@ -31,8 +31,7 @@ extension CopyPlanner {
             changes.append(
                 ResourceChange(
                     kind: .dynamodbBackup, name: name, action: .create,
-                    reason: "backup of \(origin.name) (\(HumanFormat.count(origin.itemCount)) items, "
-                        + "\(HumanFormat.bytes(origin.sizeBytes)))",
+                    reason: "backup of \(origin.name) (\(originSize))",
                     operation: .createBackup(CreateBackupStep(table: origin.name, backupName: name))))
             return .createBackup(name: name)
         case .latestBackup:
@@ -72,6 +71,14 @@ extension CopyPlanner {
             }
             return .pointInTime(date)
         }
+    }
+
+    /// `1,204 items, 3.1 MB`. DynamoDB refreshes these figures about every six hours, so a
+    /// size of 0 next to items means "not reported yet", not empty: then only the items show.
+    private var originSize: String {
+        let items = "\(HumanFormat.count(origin.itemCount)) items"
+        guard origin.sizeBytes > 0 || origin.itemCount == 0 else { return items }
+        return "\(items), \(HumanFormat.bytes(origin.sizeBytes))"
     }
 
     /// This job's backup left by an interrupted run, to continue with instead of starting over:
