@@ -56,7 +56,7 @@ struct ApprovalTests {
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.contains("Enter a value: yes"))
         #expect(result.stdout.contains("Apply complete! Resources: 3 added, 0 changed, 1 destroyed."))
-        #expect(try await proxy.stats().deletes.map(\.resource) == [flow.target])
+        #expect(try await proxy.stats().dataDeletes.map(\.resource) == [flow.target])
         let copy = try #require(try await w.describe([flow.target]).table(flow.target))
         #expect(copy.items == ClientsToDev.items)
         #expect(copy.tags["dbcopy:created-at"] != before.table(flow.target)?.tags["dbcopy:created-at"])

@@ -53,7 +53,7 @@ struct InterruptTests {
         #expect(status == 130, "\(run.stdout)\(run.stderr)")
         #expect(run.stderr.contains("Exiting now."))
         #expect(!run.stdout.contains("Apply interrupted"))
-        #expect(try await proxy.stats().deletes.isEmpty)
+        #expect(try await proxy.stats().dataDeletes.isEmpty)
 
         _ = try await applyResumed(w, proxy, waitingFor: "dbcopy-\(flow.job)-\(timestampPattern): CREATING")
         try await expectConverged(w, flow, madeBefore: made)

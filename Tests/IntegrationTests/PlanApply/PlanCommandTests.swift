@@ -19,7 +19,7 @@ struct PlanCommandTests {
         let out = result.stdout
         #expect(out.contains("  # job \"\(flow.job)\": \(flow.origin) → \(flow.target) (eu-west-1)\n"))
         #expect(out.contains(try Regex("  # dynamodb_backup.dbcopy-\(flow.job)-\(timestampPattern) will be created\n")))
-        #expect(out.contains("  + backup of \(flow.origin) (120 items, "))
+        #expect(out.contains("  + backup of \(flow.origin) (120 items"))
         #expect(out.contains("  # dynamodb_table.\(flow.target) will be created\n  + restore from the new backup\n"))
         #expect(out.contains("      billing:  provisioned 3/3 (origin 50/50)   index by-email: 1/1\n"))
         #expect(out.contains("      ttl:      on (expires_at, as the origin)\n"))

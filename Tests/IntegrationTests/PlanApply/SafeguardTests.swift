@@ -72,7 +72,7 @@ struct SafeguardTests {
         let replaced = try await w.dbcopy(["apply", "--auto-approve"])
         #expect(replaced.status == 0, "\(replaced.stdout)\(replaced.stderr)")
         #expect(replaced.stdout.contains("      deletion protection turned off first (this job turned it on)\n"))
-        #expect(try await proxy.stats().deletes.map(\.resource) == [flow.target])
+        #expect(try await proxy.stats().dataDeletes.map(\.resource) == [flow.target])
         let copy = try #require(try await w.describe([flow.target]).table(flow.target))
         #expect(copy.deletionProtection)
         #expect(copy.items == ClientsToDev.items)
@@ -132,13 +132,13 @@ struct SafeguardTests {
     }
 }
 
-/// Nothing was deleted (the proxy saw no delete), and the workspace's tables, backups and
+/// Nothing was deleted (the proxy saw no delete but of apply's own leases), and the workspace's tables, backups and
 /// parameters are as they were; `tables` are also compared in full (items, capacity, tags…).
 func expectUnchanged(
     _ w: Workspace, _ proxy: AWSProxy, since before: LiveAWS, tables: [String],
     sourceLocation: SourceLocation = #_sourceLocation
 ) async throws {
-    #expect(try await proxy.stats().deletes.isEmpty, sourceLocation: sourceLocation)
+    #expect(try await proxy.stats().dataDeletes.isEmpty, sourceLocation: sourceLocation)
     let after = try await w.describe(tables)
     #expect(after.allTables.sorted() == before.allTables.sorted(), sourceLocation: sourceLocation)
     #expect(after.backups.map(\.arn).sorted() == before.backups.map(\.arn).sorted(), sourceLocation: sourceLocation)

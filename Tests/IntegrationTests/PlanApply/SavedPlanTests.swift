@@ -104,7 +104,7 @@ struct SavedPlanTests {
         let result = try await w.dbcopy(["apply", "saved.json"])
         #expect(result.status == 3, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("refused by a safeguard: table \(flow.target) has deletion protection on"))
-        #expect(try await proxy.stats().deletes.isEmpty)
+        #expect(try await proxy.stats().dataDeletes.isEmpty)
         #expect(try await w.describe([flow.target]).table(flow.target) == before.table(flow.target))
     }
 

@@ -89,3 +89,9 @@ func fixedTargetCopy(holding held: HeldTransition) async throws -> (Workspace, A
     try await waitForNextSecond()
     return (w, proxy, flow, made)
 }
+
+extension AWSProxy.Stats {
+    /// Deletes of tables, backups and parameters: all but apply's own leases (`/dbcopy/leases/…`,
+    /// released when a copy ends), which are bookkeeping, not anything a plan hands over.
+    var dataDeletes: [Delete] { deletes.filter { !$0.resource.hasPrefix("/dbcopy/leases/") } }
+}
