@@ -6,7 +6,8 @@ import Testing
 /// publish its ARN; then what later applies do (refresh, replacement, retention).
 @Suite("dbcopy apply: fixed target end to end")
 struct ApplyFixedTargetTests {
-    @Test("the copy holds the origin's items with the planned capacity, TTL, tags and SSM value; the origin is untouched")
+    @Test(
+        "the copy holds the origin's items with the planned capacity, TTL, tags and SSM value; the origin is untouched")
     func firstApply() async throws {
         let w = try await Workspace.make()
         let flow = ClientsToDev(prefix: w.prefix)

@@ -62,7 +62,8 @@ struct ApplyRotationTests {
             #expect(result.stdout.hasSuffix("\nApply complete! \(summaries[run - 1])\n"))
             let state = try await w.describe()
             generationsAfterEachRun.append(
-                Dictionary(uniqueKeysWithValues: flow.origins.map { ($0, flow.generations(of: $0, in: state.allTables)) }))
+                Dictionary(
+                    uniqueKeysWithValues: flow.origins.map { ($0, flow.generations(of: $0, in: state.allTables)) }))
         }
         for origin in flow.origins {
             let runs = generationsAfterEachRun.map { $0[origin] ?? [] }

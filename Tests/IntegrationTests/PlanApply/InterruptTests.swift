@@ -13,7 +13,9 @@ struct InterruptTests {
         defer { Task { await proxy.stop() } }
 
         let run = try w.start(["apply", "--auto-approve"])
-        try await eventually("the backup is CREATING") { try await proxy.stats().transitions["backups_creating", default: 0] > 0 }
+        try await eventually("the backup is CREATING") {
+            try await proxy.stats().transitions["backups_creating", default: 0] > 0
+        }
         run.send(SIGINT)
         try await eventually("Ctrl-C is acknowledged") { run.stderr.contains("Interrupt received") || !run.isRunning }
         #expect(run.stderr.contains("Interrupt received: finishing the AWS calls in flight and starting nothing new."))
@@ -45,7 +47,9 @@ struct InterruptTests {
         defer { Task { await proxy.stop() } }
 
         let run = try w.start(["apply", "--auto-approve"])
-        try await eventually("the backup is CREATING") { try await proxy.stats().transitions["backups_creating", default: 0] > 0 }
+        try await eventually("the backup is CREATING") {
+            try await proxy.stats().transitions["backups_creating", default: 0] > 0
+        }
         run.send(SIGINT)
         try await eventually("Ctrl-C is acknowledged") { run.stderr.contains("Interrupt received") || !run.isRunning }
         run.send(SIGINT)

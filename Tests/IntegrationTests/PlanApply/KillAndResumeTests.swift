@@ -36,7 +36,9 @@ struct KillAndResumeTests {
             try await proxy.stats().transitions["tables_creating", default: 0] > 0
         }
         let plan = try await w.dbcopy(["plan"])
-        #expect(plan.stdout.contains("# dynamodb_table.\(flow.target) will be updated in-place"), "\(plan.stdout)\(plan.stderr)")
+        #expect(
+            plan.stdout.contains("# dynamodb_table.\(flow.target) will be updated in-place"),
+            "\(plan.stdout)\(plan.stderr)")
         #expect(plan.stdout.contains("finish the copy an interrupted run started (still CREATING)"))
 
         _ = try await applyResumed(w, proxy, waitingFor: "\(flow.target): CREATING")

@@ -93,7 +93,8 @@ struct PlanOutcomeTests {
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         let saved = try JSONSerialization.jsonObject(with: Data(contentsOf: w.path("saved.json"))) as? [String: Any]
         #expect(saved?["kind"] as? String == "dbcopy-plan")
-        let preconditions = ((saved?["jobs"] as? [[String: Any]])?.first?["copies"] as? [[String: Any]])?
+        let preconditions =
+            ((saved?["jobs"] as? [[String: Any]])?.first?["copies"] as? [[String: Any]])?
             .first?["preconditions"] as? [[String: Any]]
         // The origin as it was, and the target's absence.
         #expect(preconditions?.map { $0["name"] as? String } == [flow.origin, flow.target])

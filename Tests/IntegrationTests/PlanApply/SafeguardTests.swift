@@ -64,7 +64,8 @@ struct SafeguardTests {
         #expect(refused.status == 3)
         #expect(
             refused.stdout.contains(
-                "  ! refused: table \(flow.target) has deletion protection on, and not by this job's deletion_protection: true\n"))
+                "  ! refused: table \(flow.target) has deletion protection on, and not by this job's deletion_protection: true\n"
+            ))
         try await expectUnchanged(w, proxy, since: before, tables: [flow.target])
 
         // The job asks for deletion protection itself: it may turn it off to replace its own copy.
@@ -99,7 +100,9 @@ struct SafeguardTests {
         #expect(plan.status == 3)
         let oldOrders = try #require(flow.generations(of: flow.orders, in: before.allTables).first)
         #expect(plan.stdout.contains("  ! refused: table \(oldOrders) matches protect pattern \"\(glob)\"\n"))
-        #expect(plan.stdout.contains(try Regex("  ! refused: \(w.prefix)-orders-staging-\(timestampPattern) matches protect")))
+        #expect(
+            plan.stdout.contains(
+                try Regex("  ! refused: \(w.prefix)-orders-staging-\(timestampPattern) matches protect")))
 
         let apply = try await w.dbcopy(["apply", "--auto-approve"])
         #expect(apply.status == 3)
@@ -120,7 +123,8 @@ struct SafeguardTests {
         try await proxy.resetStats()
         try await waitForNextSecond()
 
-        let reader = "  - name: \(w.prefix)-reader\n    origin: {match: \"^\(w.prefix)-orders-staging-\"}\n"
+        let reader =
+            "  - name: \(w.prefix)-reader\n    origin: {match: \"^\(w.prefix)-orders-staging-\"}\n"
             + "    target: \(w.prefix)-reader-copy\n"
         try w.write(planFile(w.prefix, jobs: flow.job(keep: 1), reader))
         let apply = try await w.dbcopy(["apply", "--auto-approve"])

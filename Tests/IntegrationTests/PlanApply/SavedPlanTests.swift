@@ -34,7 +34,8 @@ struct SavedPlanTests {
         let state = try await w.describe(names)
         #expect(state.allTables.sorted() == (flow.origins + names).sorted())
         for (origin, name) in zip(flow.origins, names) {
-            #expect(state.table(name)?.items == ProductionToStaging.items[origin.contains("-orders-") ? "orders" : "users"])
+            #expect(
+                state.table(name)?.items == ProductionToStaging.items[origin.contains("-orders-") ? "orders" : "users"])
             #expect(state.parameters[flow.parameter(origin)] == state.table(name)?.arn)
         }
     }
@@ -48,7 +49,9 @@ struct SavedPlanTests {
 
         let result = try await w.dbcopy(["apply", "saved.json"])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("Error: Saved plan is stale: planned with table \(flow.target) in eu-west-1 (ACTIVE, created "))
+        #expect(
+            result.stderr.contains(
+                "Error: Saved plan is stale: planned with table \(flow.target) in eu-west-1 (ACTIVE, created "))
         #expect(result.stderr.contains("; now absent\n"))
         #expect(result.stderr.contains("Nothing was changed. Run `dbcopy plan --out` again"))
         try await expectUnchanged(w, proxy, since: before, tables: [])
@@ -88,7 +91,9 @@ struct SavedPlanTests {
 
         let result = try await w.dbcopy(["apply", "saved.json"])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("Error: Saved plan is stale: planned with backup \(backup.arn) in eu-west-1 (AVAILABLE"))
+        #expect(
+            result.stderr.contains(
+                "Error: Saved plan is stale: planned with backup \(backup.arn) in eu-west-1 (AVAILABLE"))
         #expect(result.stderr.contains("; now absent\n"))
         try await expectUnchanged(w, proxy, since: before, tables: [])
     }

@@ -74,7 +74,9 @@ actor Boto3Helper {
 
     /// The helper died: fail whoever waits, and start a new one for the next command.
     private func ended() {
-        for continuation in waiting.values { continuation.resume(throwing: TestHarnessError("seed_tables.py serve ended")) }
+        for continuation in waiting.values {
+            continuation.resume(throwing: TestHarnessError("seed_tables.py serve ended"))
+        }
         waiting = [:]
         input = nil
         process = nil

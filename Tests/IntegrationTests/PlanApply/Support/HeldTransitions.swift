@@ -29,7 +29,9 @@ func applyKilled(
     try await eventually(what) { try await condition() || !run.isRunning }
     run.send(SIGKILL)
     let status = try await run.exitStatus()
-    #expect(status == 128 + SIGKILL, "ended before it was killed: \(run.stdout)\(run.stderr)", sourceLocation: sourceLocation)
+    #expect(
+        status == 128 + SIGKILL, "ended before it was killed: \(run.stdout)\(run.stderr)",
+        sourceLocation: sourceLocation)
 }
 
 /// Runs the next apply, which must wait for what the killed run left under way: once its

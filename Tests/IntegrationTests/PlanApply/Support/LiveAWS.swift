@@ -105,7 +105,8 @@ extension Workspace {
     /// One AWS call made as a person would make it (boto3: operation in snake_case), to change
     /// live state behind dbcopy's back. Returns the answer's JSON object.
     @discardableResult
-    func aws(_ service: String, _ operation: String, _ parameters: [String: any Sendable]) async throws -> [String: Any] {
+    func aws(_ service: String, _ operation: String, _ parameters: [String: any Sendable]) async throws -> [String: Any]
+    {
         let json = String(decoding: try JSONSerialization.data(withJSONObject: parameters), as: UTF8.self)
         let output = try await seedTables(["aws", service, operation, json])
         return try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any] ?? [:]
