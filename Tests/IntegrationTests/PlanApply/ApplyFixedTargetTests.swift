@@ -106,4 +106,33 @@ struct ApplyFixedTargetTests {
         #expect(safetyBackupsAfterEachRun[2].allSatisfy { $0.hasPrefix("dbcopy-\(flow.job)-replaced-") })
         #expect(try await w.describe([flow.origin]).table(flow.origin) == origin)
     }
+
+    @Test("--format json streams one JSON object per line: the plan, progress, the end of each copy, a summary")
+    func jsonLines() async throws {
+        let w = try await Workspace.make()
+        let flow = ClientsToDev(prefix: w.prefix)
+        try await w.seed(flow.seeds)
+        // The parameter holds the table's name instead of its ARN.
+        try w.write(planFile(w.prefix, jobs: flow.job(parameterValue: "name")))
+
+        let result = try await w.dbcopy(["apply", "--auto-approve", "--format", "json"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let objects = try lines.map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "\(line)")
+        }
+        let types = objects.compactMap { $0["type"] as? String }
+        #expect(types.count == lines.count)
+        #expect(types.first == "plan")
+        #expect((objects.first?["plan"] as? [String: Any])?["applyable"] as? Bool == true)
+        #expect(types.contains("start"))
+        #expect(types.contains("progress"))
+        #expect(types.filter { $0 == "complete" }.count == 1)
+        #expect(types.last == "summary")
+        let summary = try #require(objects.last)
+        #expect([summary["added"] as? Int, summary["changed"] as? Int, summary["destroyed"] as? Int] == [3, 0, 0])
+        #expect(summary["failed"] as? Bool == false)
+
+        #expect(try await w.describe().parameters == [flow.parameter: flow.target])
+    }
 }

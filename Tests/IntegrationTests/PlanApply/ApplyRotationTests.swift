@@ -60,6 +60,17 @@ struct ApplyRotationTests {
                 "Resources: 2 added, 2 changed, 2 destroyed.",
             ]
             #expect(result.stdout.hasSuffix("\nApply complete! \(summaries[run - 1])\n"))
+            if run == 3, let previous = generationsAfterEachRun.last {
+                for origin in flow.origins {
+                    let oldest = try #require(previous[origin]?.first)
+                    #expect(
+                        result.stdout.contains(
+                            "  # dynamodb_table.\(oldest) will be destroyed\n  - rotation: keeps the newest 2\n"))
+                    #expect(
+                        result.stdout.contains(
+                            "  # ssm_parameter.\(flow.parameter(origin)) will be updated in-place\n  ~ value → "))
+                }
+            }
             let state = try await w.describe()
             generationsAfterEachRun.append(
                 Dictionary(

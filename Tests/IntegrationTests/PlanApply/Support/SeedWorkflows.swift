@@ -21,12 +21,14 @@ struct ClientsToDev: Sendable {
         ]
     }
 
-    /// The job; `replace` as given, then `extra` lines (`"refresh: 1h"`) added to it.
-    func job(replace: String = "true", _ extra: [String] = []) -> String {
+    /// The job; `replace` and the parameter's value (`arn` or `name`) as given, then `extra` lines
+    /// (`"refresh: 1h"`) added to it.
+    func job(replace: String = "true", parameterValue: String = "arn", _ extra: [String] = []) -> String {
         let lines = [
             "- name: \(job)", "  origin: \(origin)", "  target: \(target)", "  replace: \(replace)",
             "  billing: provisioned", "  capacity: {read: 3, write: 3}", "  indexes: {by-email: {read: 1, write: 1}}",
-            "  ssm_parameter: \(parameter)", "  retention: {backups: 2}", "  tags: {environment: dev}",
+            "  ssm_parameter: {name: \"\(parameter)\", value: \(parameterValue)}", "  retention: {backups: 2}",
+            "  tags: {environment: dev}",
         ]
         return (lines + extra.map { "  " + $0 }).map { "  " + $0 }.joined(separator: "\n") + "\n"
     }
