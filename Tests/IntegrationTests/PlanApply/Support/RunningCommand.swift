@@ -16,8 +16,8 @@ final class RunningCommand: @unchecked Sendable {
         let id = UUID().uuidString
         stdoutURL = directory.appendingPathComponent("run-\(id).stdout")
         stderrURL = directory.appendingPathComponent("run-\(id).stderr")
-        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         let process = Process()
         process.executableURL = PackageLayout.dbcopyBinary
         process.arguments = arguments
