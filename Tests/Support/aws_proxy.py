@@ -106,7 +106,11 @@ class Handler(BaseHTTPRequestHandler):
         if self.path.startswith(CONTROL_PREFIX):
             self._control(body)
         else:
-            self._proxy(body)
+            self.proxy.stats.arrived()
+            try:
+                self._proxy(body)
+            finally:
+                self.proxy.stats.answered()
 
     # MARK: proxied calls
 

@@ -31,11 +31,21 @@ class Stats:
         self._connections = 0
         self._dropped_after_upstream = 0
         self._deletes = []
+        self._in_flight = 0
 
     def reset(self) -> None:
         with self._lock:
             self.epoch += 1
             self._clear()
+
+    def arrived(self) -> None:
+        """A proxied call arrived; `answered` ends it. Tests use this to see a call held in flight."""
+        with self._lock:
+            self._in_flight += 1
+
+    def answered(self) -> None:
+        with self._lock:
+            self._in_flight -= 1
 
     def connection(self) -> None:
         with self._lock:
@@ -93,4 +103,5 @@ class Stats:
                 "connections": self._connections,
                 "dropped_after_upstream": self._dropped_after_upstream,
                 "deletes": list(self._deletes),
+                "in_flight": self._in_flight,
             }

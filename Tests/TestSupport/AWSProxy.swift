@@ -94,6 +94,8 @@ public actor AWSProxy {
         public let deletes: [Delete]
         /// Slow transitions in progress: `backups_creating`, `tables_creating`, `tables_updating`, `tables_deleting`.
         public let transitions: [String: Int]
+        /// Proxied calls that arrived and are not answered yet (one held by latency, say).
+        public let inFlight: Int
 
         public struct Delete: Decodable, Sendable, Equatable {
             /// Seconds since 1970 when the upstream confirmed the delete.
@@ -123,7 +125,7 @@ public actor AWSProxy {
 
         enum CodingKeys: String, CodingKey {
             case calls, outcomes, statuses, connections, deletes, transitions
-            case outcomesByOperation = "outcomes_by_operation", droppedAfterUpstream = "dropped_after_upstream"
+            case outcomesByOperation = "outcomes_by_operation", droppedAfterUpstream = "dropped_after_upstream", inFlight = "in_flight"
         }
     }
 

@@ -7,6 +7,8 @@ extension CopyRun {
         let backup = try await whenNotBusy("CreateBackup of \(step.table)") {
             try await tables.createBackup(table: step.table, name: step.backupName)
         }
+        // Noted before waiting: if this apply dies now, the next one continues from this backup.
+        try await keeper?.recordBackup(backup.arn)
         try await waitForBackup(backup.arn, name: step.backupName, tables)
         return backup.arn
     }

@@ -18,6 +18,8 @@ actor CopyRun {
     var newBackupARN: String?
     /// The copy's table ARN as read back after converging.
     var tableARN: String?
+    /// This copy's lease, while held.
+    var keeper: LeaseKeeper?
 
     init(
         copy: CopyPlan, services: @escaping LiveStateReader.ServicesForRegion, context: SafeguardContext, waiter: Waiter,
@@ -41,7 +43,6 @@ actor CopyRun {
         events.handle(.started(reference, at: start))
         var outcome = CopyOutcome(
             copy: reference, result: .succeeded, message: nil, duration: 0, added: 0, changed: 0, destroyed: 0)
-        var keeper: LeaseKeeper? = nil
         do {
             let region = try services(copy.region)
             if let lease {
@@ -65,7 +66,7 @@ actor CopyRun {
             if case ExecutionError.interrupted = error { outcome.result = .skipped }
             outcome.message = String(describing: error)
         }
-        await keeper?.release()
+        await keeper?.release(completed: outcome.result == .succeeded)
         outcome.duration = waiter.clock().timeIntervalSince(start)
         switch outcome.result {
         case .succeeded, .unchanged:

@@ -9,7 +9,7 @@ import Foundation
 /// stops its copy between steps if the lease is ever not its own.
 actor LeaseKeeper {
     let name: String
-    let record: LeaseRecord
+    private var record: LeaseRecord
     let parameters: any ParameterService
     let policy: LeasePolicy
     let waiter: Waiter
@@ -49,7 +49,7 @@ actor LeaseKeeper {
         guard let current = LeaseRecord.parse(text) else { return try await takeOver() }
         if current.holder == policy.holder { return nil }
         let holderDead = current.host == policy.host && !policy.isAlive(current.pid)
-        let expired = current.expiresAt < waiter.clock()
+        let expired = current.expiresAt <= waiter.clock()
         return holderDead || expired ? try await takeOver() : current
     }
 
@@ -95,12 +95,28 @@ actor LeaseKeeper {
         }
     }
 
-    /// Gives the lease back if it is still ours.
-    func release() async {
+    /// Notes in the lease the backup this apply made, so that if it dies the next apply
+    /// continues from that backup.
+    func recordBackup(_ arn: String) async throws {
+        record.backupARN = arn
+        guard lost == nil else { return }
+        try await parameters.putParameter(name, value: fresh().json)
+    }
+
+    /// Gives the lease back if it is still ours. A finished copy deletes it; an unfinished one
+    /// (failed, interrupted) leaves it expired, so that any apply may take it at once and the
+    /// next plan still knows which backup this run made.
+    func release(completed: Bool) async {
         heartbeat?.cancel()
         guard let text = try? await parameters.parameter(name), let current = LeaseRecord.parse(text),
             current.holder == policy.holder
         else { return }
-        try? await parameters.deleteParameter(name)
+        if completed {
+            try? await parameters.deleteParameter(name)
+        } else {
+            var ended = record
+            ended.expiresAt = waiter.clock()
+            try? await parameters.putParameter(name, value: ended.json)
+        }
     }
 }

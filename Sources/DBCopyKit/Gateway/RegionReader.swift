@@ -32,6 +32,8 @@ struct RegionReader: Sendable {
                 if let parameter = job.ssmParameter {
                     parameterNames.insert(parameter.name.render(job: job.name, origin: origin, timestamp: ""))
                 }
+                // The copy's lease: held by another apply, or left by one that died mid-copy.
+                parameterNames.insert(LeaseRecord.parameterName(job: job.name, origin: origin))
             }
             if case .backupARN(let arn) = job.source { backupARNs.insert(arn) }
         }

@@ -40,6 +40,13 @@ struct CopyPlanner {
             return nil
         }
         preconditions.append(.table(origin, region: region))
+        if let lease {
+            let who = "\(lease.host) (pid \(lease.pid), since \(HumanFormat.minute(lease.acquiredAt)))"
+            notes.append(
+                lease.expiresAt > now
+                    ? "an apply on \(who) holds this copy's lease; apply waits for it (--lock-timeout) or stops"
+                    : "an apply on \(who) stopped before finishing this copy; apply continues from where it stopped")
+        }
         guard let target = planTarget() else { return nil }
         let errorsBefore = diagnostics.count
         var usedBackup: String? = nil
@@ -72,6 +79,13 @@ struct CopyPlanner {
 
     mutating func warning(_ message: String, key: String) {
         diagnostics.append(.warning("job \"\(job.name)\": \(message)", at: job.mark(of: key)))
+    }
+
+    /// This copy's lease, if an apply holds it or one that died left it.
+    var lease: LeaseRecord? {
+        snapshot.parameters[LeaseRecord.parameterName(job: job.name, origin: origin.name)].flatMap {
+            LeaseRecord.parse($0.value)
+        }
     }
 
     /// The ARN a table named `name` gets in the origin's account and region.

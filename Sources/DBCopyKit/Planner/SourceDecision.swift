@@ -82,17 +82,15 @@ extension CopyPlanner {
     }
 
     /// This job's backup left by an interrupted run, to continue with instead of starting over:
-    /// one still CREATING, or one AVAILABLE that is newer than the current copy, was not restored
-    /// from yet, and was made within `wait_timeout`.
+    /// one still CREATING, or the AVAILABLE one an interrupted apply's lease names, if no copy
+    /// was restored from it yet. (Any other AVAILABLE backup may be a finished run's: using it
+    /// would restore old data.)
     private func pendingBackup(target: TargetPlan) -> BackupSnapshot? {
         if let creating = rules.ownBackups.first(where: { $0.status == "CREATING" }) { return creating }
+        guard let noted = lease?.backupARN else { return nil }
         let copies = [target.existing].compactMap { $0 } + target.otherGenerations
         let used = Set(copies.compactMap { $0.restore?.sourceBackupARN })
-        let newestCopy = copies.map(OwnershipRules.madeAt).max() ?? .distantPast
-        return rules.ownBackups.first { backup in
-            backup.status == "AVAILABLE" && !used.contains(backup.arn) && backup.createdAt > newestCopy
-                && now.timeIntervalSince(backup.createdAt) <= TimeInterval(job.waitTimeout.seconds)
-        }
+        return rules.ownBackups.first { $0.arn == noted && $0.status == "AVAILABLE" && !used.contains($0.arn) }
     }
 
     /// Where a table being resumed was restored from (for display; nothing is restored again).

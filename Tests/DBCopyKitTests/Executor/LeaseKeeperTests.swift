@@ -65,8 +65,25 @@ struct LeaseKeeperTests {
         let stored = try #require(parameters.all[name].flatMap(LeaseRecord.parse))
         #expect(stored.holder == "laptop:100:run100")
         #expect(stored.target == "clients_restored")
-        await keeper.release()
+        await keeper.release(completed: true)
         #expect(parameters.all[name] == nil)
+    }
+
+    @Test("an unfinished copy leaves its lease expired, naming the backup it made, and anyone takes it at once")
+    func unfinishedCopy() async throws {
+        let parameters = MemoryParameters()
+        let clock = ManualClock()
+        let keeper = LeaseKeeper(copy: copy, parameters: parameters, policy: policy(), waiter: clock.waiter)
+        try await keeper.acquire()
+        try await keeper.recordBackup("arn:backup")
+        await keeper.release(completed: false)
+        let left = try #require(parameters.all[name].flatMap(LeaseRecord.parse))
+        #expect(left.backupARN == "arn:backup")
+        #expect(left.expiresAt <= clock.date)
+        let next = LeaseKeeper(copy: copy, parameters: parameters, policy: policy(host: "ci-runner", pid: 5), waiter: clock.waiter)
+        try await next.acquire()
+        #expect(parameters.all[name].flatMap(LeaseRecord.parse)?.holder == "ci-runner:5:run5")
+        await next.release(completed: true)
     }
 
     @Test("a lease held by a live apply elsewhere fails at once, naming its holder, and is left alone")
@@ -82,7 +99,7 @@ struct LeaseKeeperTests {
         } catch let error as ExecutionError {
             #expect(String(describing: error).hasPrefix("held by another apply (host ci-runner, pid 7, since "))
         }
-        await keeper.release()
+        await keeper.release(completed: true)
         #expect(parameters.all[name] == theirs)
     }
 
@@ -94,14 +111,14 @@ struct LeaseKeeperTests {
         let first = LeaseKeeper(copy: copy, parameters: expired, policy: policy(), waiter: clock.waiter)
         try await first.acquire()
         #expect(expired.all[name].flatMap(LeaseRecord.parse)?.holder == "laptop:100:run100")
-        await first.release()
+        await first.release(completed: true)
 
         let dead = MemoryParameters()
         dead.set(name, record(host: "laptop", pid: 99, expires: clock.date.addingTimeInterval(250)))
         let second = LeaseKeeper(copy: copy, parameters: dead, policy: policy(alive: false), waiter: clock.waiter)
         try await second.acquire()
         #expect(dead.all[name].flatMap(LeaseRecord.parse)?.holder == "laptop:100:run100")
-        await second.release()
+        await second.release(completed: true)
     }
 
     @Test("a takeover that another apply overwrites in the pause is lost, not shared")
@@ -132,7 +149,7 @@ struct LeaseKeeperTests {
         try await keeper.acquire()
         #expect(parameters.all[name].flatMap(LeaseRecord.parse)?.holder == "laptop:100:run100")
         #expect(clock.date >= finishAt)
-        await keeper.release()
+        await keeper.release(completed: true)
     }
 }
 

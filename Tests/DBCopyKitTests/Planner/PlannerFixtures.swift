@@ -42,6 +42,14 @@ enum Fixture {
             name: name, tableName: table, tableARN: tableARN(table), status: status, type: type, createdAt: created)
     }
 
+    /// The lease parameter an apply killed mid-copy leaves, naming the backup it made.
+    static func lease(job: String, origin: String, backup: String?) -> [String: String] {
+        let record = LeaseRecord(
+            holder: "ci-runner:4242:run", host: "ci-runner", pid: 4242, job: job, origin: origin, target: "t",
+            acquiredAt: hoursAgo(0.3), expiresAt: hoursAgo(0.3).addingTimeInterval(300), backupARN: backup)
+        return [LeaseRecord.parameterName(job: job, origin: origin): record.json]
+    }
+
     static func job(
         _ name: String = "clients-to-dev", origin: OriginSelector = .table("clients"),
         destination: Destination = .table("clients_restored"), configure: (inout JobSpec) -> Void = { _ in }

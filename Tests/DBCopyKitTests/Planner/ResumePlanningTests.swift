@@ -19,14 +19,27 @@ struct ResumePlanningTests {
                 == "restore from backup \(ownBackupName) (an interrupted run is still making it)")
     }
 
-    @Test("this job's unused AVAILABLE backup from within wait_timeout is used; an old one is not")
+    @Test("an AVAILABLE backup is continued from only when an interrupted apply's lease names it")
     func availableBackupReused() {
         let recent = Fixture.backup(ownBackupName, of: "clients", created: Fixture.hoursAgo(0.25))
-        let plan = Fixture.plan([Fixture.job()], Fixture.snapshot(tables: [origin], absent: ["clients_restored"], backups: [recent]))
+        let interrupted = Fixture.snapshot(
+            tables: [origin], absent: ["clients_restored"], backups: [recent],
+            parameters: Fixture.lease(job: "clients-to-dev", origin: "clients", backup: recent.arn))
+        let plan = Fixture.plan([Fixture.job()], interrupted)
         #expect(plan.changeList == ["+ dynamodb_table.clients_restored"])
-        let old = Fixture.backup("dbcopy-clients-to-dev-20261101-00-00-00", of: "clients", created: Fixture.hoursAgo(500))
-        let fresh = Fixture.plan([Fixture.job()], Fixture.snapshot(tables: [origin], absent: ["clients_restored"], backups: [old]))
-        #expect(fresh.changeList.first == "+ dynamodb_backup.dbcopy-clients-to-dev-20261122-10-15-00")
+        #expect(plan.restoreStep?.source == .backup(arn: recent.arn, name: ownBackupName, inProgress: false))
+        #expect(
+            plan.copies.first?.notes.first
+                == "an apply on ci-runner (pid 4242, since 2026-11-22 09:57 UTC) stopped before finishing this copy; "
+                + "apply continues from where it stopped")
+        // Without the lease the same backup may be a finished run's (the copy deleted by hand since):
+        // a new backup, so that old data is never restored.
+        let finished = Fixture.snapshot(tables: [origin], absent: ["clients_restored"], backups: [recent])
+        #expect(Fixture.plan([Fixture.job()], finished).changeList.first == "+ dynamodb_backup.dbcopy-clients-to-dev-20261122-10-15-00")
+        let other = Fixture.snapshot(
+            tables: [origin], absent: ["clients_restored"], backups: [recent],
+            parameters: Fixture.lease(job: "clients-to-dev", origin: "clients", backup: "arn:another"))
+        #expect(Fixture.plan([Fixture.job()], other).changeList.first == "+ dynamodb_backup.dbcopy-clients-to-dev-20261122-10-15-00")
     }
 
     @Test("a backup the current copy was restored from is not reused")
@@ -106,13 +119,16 @@ struct ResumePlanningTests {
             restore: RestoreSnapshot(
                 sourceBackupARN: earlier.arn, sourceTableARN: origin.arn, restoredAt: Fixture.hoursAgo(24), inProgress: false))
         let plan = Fixture.plan(
-            [Fixture.job { $0.replace = .owned }], Fixture.snapshot(tables: [origin, deleting], backups: [backup, earlier]))
+            [Fixture.job { $0.replace = .owned }],
+            Fixture.snapshot(
+                tables: [origin, deleting], backups: [backup, earlier],
+                parameters: Fixture.lease(job: "clients-to-dev", origin: "clients", backup: backup.arn)))
         #expect(plan.changeList == ["+ dynamodb_table.clients_restored"])
         let step = try #require(plan.restoreStep)
         #expect(!step.resume)
         #expect(step.replacing == nil)
         #expect(step.source == .backup(arn: backup.arn, name: ownBackupName, inProgress: false))
-        #expect(plan.copies.first?.notes == ["clients_restored is being deleted; the restore waits until it is gone"])
+        #expect(plan.copies.first?.notes.last == "clients_restored is being deleted; the restore waits until it is gone")
         #expect(plan.applyable)
     }
 
