@@ -16,9 +16,10 @@ struct CredentialSourceLeakTests {
     private func setUp() async throws -> (folder: URL, environment: [String: String]) {
         let endpoint = try await LocalAWSEndpoint.shared.endpointURL()
         let origin = uniqueName("leak-src")
-        let seeded = try ProcessRunner.python(
-            "seed_tables.py",
-            ["--endpoint", endpoint.absoluteString, "tables", #"[{"name": "\#(origin)", "key": "id", "items": 2}]"#])
+        let arguments = [
+            "--endpoint", endpoint.absoluteString, "tables", #"[{"name": "\#(origin)", "key": "id", "items": 2}]"#,
+        ]
+        let seeded = try await offPool { try ProcessRunner.python("seed_tables.py", arguments) }
         #expect(seeded.status == 0, "seeding failed: \(seeded.stderr)")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(uniqueName("dbcopy-leak"))
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -32,10 +33,12 @@ struct CredentialSourceLeakTests {
     }
 
     /// Runs `plan --format json --debug -v --profile leak` and checks both streams.
-    private func planWithProfile(_ folder: URL, _ environment: [String: String]) throws -> ProcessResult {
-        let result = try ProcessRunner.dbcopy(
-            ["plan", "--format", "json", "--profile", "leak", "--debug", "-v"], environment: environment,
-            workingDirectory: folder)
+    private func planWithProfile(_ folder: URL, _ environment: [String: String]) async throws -> ProcessResult {
+        let result = try await offPool {
+            try ProcessRunner.dbcopy(
+                ["plan", "--format", "json", "--profile", "leak", "--debug", "-v"], environment: environment,
+                workingDirectory: folder)
+        }
         for (source, text) in [("stdout", result.stdout), ("stderr", result.stderr)] {
             let leaks = secrets.leaks(in: text, from: source)
             #expect(leaks.isEmpty, "\(leaks.joined(separator: "; "))")
@@ -63,7 +66,7 @@ struct CredentialSourceLeakTests {
             """.utf8
         ).write(to: file)
         environment["AWS_SHARED_CREDENTIALS_FILE"] = file.path
-        let result = try planWithProfile(folder, environment)
+        let result = try await planWithProfile(folder, environment)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(debugLines(result.stderr).contains { isCompleteDebugLine($0) && $0.contains(" DescribeTable ") })
     }
@@ -82,7 +85,7 @@ struct CredentialSourceLeakTests {
         let config = folder.appendingPathComponent("config")
         try Data("[profile leak]\ncredential_process = \(script.path)\n".utf8).write(to: config)
         environment["AWS_CONFIG_FILE"] = config.path
-        let result = try planWithProfile(folder, environment)
+        let result = try await planWithProfile(folder, environment)
         if variant == "ok" {
             #expect(result.status == 0, "\(result.stderr)")
             #expect(debugLines(result.stderr).contains { isCompleteDebugLine($0) && $0.contains(" DescribeTable ") })
@@ -103,8 +106,9 @@ struct CredentialSourceLeakTests {
         // Port 9 (discard) on loopback: nothing listens, the connection is refused at once.
         environment["AWS_ENDPOINT_URL"] = "http://127.0.0.1:9"
         environment["AWS_MAX_ATTEMPTS"] = "1"
-        let result = try ProcessRunner.dbcopy(
-            ["plan", "--debug", "-v"], environment: environment, workingDirectory: folder)
+        let result = try await offPool { [environment, folder] in
+            try ProcessRunner.dbcopy(["plan", "--debug", "-v"], environment: environment, workingDirectory: folder)
+        }
         #expect(result.status == 1)
         #expect(debugLines(result.stderr).contains { $0.contains(" ERR ") }, "\(result.stderr)")
         for (source, text) in [("stdout", result.stdout), ("stderr", result.stderr)] {
@@ -141,8 +145,9 @@ struct CredentialSourceLeakTests {
         environment["AWS_SESSION_TOKEN"] = secrets.sessionToken
         environment["AWS_ENDPOINT_URL"] = server.url.absoluteString
         environment["AWS_MAX_ATTEMPTS"] = "1"
-        let result = try ProcessRunner.dbcopy(
-            ["plan", "--debug", "-v"], environment: environment, workingDirectory: folder)
+        let result = try await offPool { [environment, folder] in
+            try ProcessRunner.dbcopy(["plan", "--debug", "-v"], environment: environment, workingDirectory: folder)
+        }
         #expect(result.status == 1)
         // The error itself is still there, request id and all: only the secret is gone.
         #expect(result.stderr.contains("InvalidSignatureException"), "\(result.stderr)")

@@ -15,8 +15,8 @@ struct SecretLeakTests {
         let endpoint = try await LocalAWSEndpoint.shared.endpointURL()
         let origins = [uniqueName("leak-a"), uniqueName("leak-b")]
         let spec = origins.map { #"{"name": "\#($0)", "key": "id", "items": 3, "capacity": [2, 2]}"# }
-        let seeded = try ProcessRunner.python(
-            "seed_tables.py", ["--endpoint", endpoint.absoluteString, "tables", "[\(spec.joined(separator: ","))]"])
+        let arguments = ["--endpoint", endpoint.absoluteString, "tables", "[\(spec.joined(separator: ","))]"]
+        let seeded = try await offPool { try ProcessRunner.python("seed_tables.py", arguments) }
         #expect(seeded.status == 0, "seeding failed: \(seeded.stderr)")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(uniqueName("dbcopy-leak"))
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -30,10 +30,13 @@ struct SecretLeakTests {
         return (folder, plan, jobs)
     }
 
-    private func dbcopy(_ arguments: [String], _ environment: [String: String], in folder: URL) throws -> ProcessResult
+    private func dbcopy(_ arguments: [String], _ environment: [String: String], in folder: URL) async throws
+        -> ProcessResult
     {
-        try ProcessRunner.dbcopy(
-            arguments + ["--debug", "-v", "--no-color"], environment: environment, workingDirectory: folder)
+        try await offPool {
+            try ProcessRunner.dbcopy(
+                arguments + ["--debug", "-v", "--no-color"], environment: environment, workingDirectory: folder)
+        }
     }
 
     @Test("plan (text, json, markdown, --out) and apply (json from a saved plan, text) leak nothing")
@@ -58,9 +61,9 @@ struct SecretLeakTests {
         }
 
         let reads = ["DescribeTable", "ListBackups"]
-        record("plan", try dbcopy(["plan", plan.path], environment, in: folder), calls: reads)
-        record("plan --format markdown", try dbcopy(["plan", "--format", "markdown"], environment, in: folder), calls: reads)
-        let json = try dbcopy(
+        record("plan", try await dbcopy(["plan", plan.path], environment, in: folder), calls: reads)
+        record("plan --format markdown", try await dbcopy(["plan", "--format", "markdown"], environment, in: folder), calls: reads)
+        let json = try await dbcopy(
             ["plan", "--format", "json", "--job", jobs[0], "--out", saved.path], environment, in: folder)
         record("plan --format json --out", json, calls: reads)
         #expect(json.stderr.contains("Read live state:"), "-v printed nothing")
@@ -68,11 +71,11 @@ struct SecretLeakTests {
         outputs.append(("the saved plan", savedText))
 
         let writes = ["CreateBackup", "RestoreTableFromBackup"]
-        let applySaved = try dbcopy(["apply", saved.path, "--auto-approve", "--format", "json"], environment, in: folder)
+        let applySaved = try await dbcopy(["apply", saved.path, "--auto-approve", "--format", "json"], environment, in: folder)
         // A saved plan is re-checked (DescribeTable), not planned again (no ListBackups).
         record("apply SAVED --format json", applySaved, calls: ["DescribeTable"] + writes)
         #expect(applySaved.stdout.contains(#""type":"summary""#))
-        let applyText = try dbcopy(["apply", "--auto-approve", "--job", jobs[1]], environment, in: folder)
+        let applyText = try await dbcopy(["apply", "--auto-approve", "--job", jobs[1]], environment, in: folder)
         record("apply (text)", applyText, calls: reads + writes)
         #expect(applyText.stdout.contains("Apply complete"), "text apply did not finish: \(applyText.stdout)")
 

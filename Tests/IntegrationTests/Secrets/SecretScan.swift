@@ -83,6 +83,15 @@ struct TestSecrets: Sendable {
     }
 }
 
+/// Runs a child process (`dbcopy`, a support script) off Swift's cooperative pool: the pool has
+/// one thread per core, two here, and a test blocked on a child for seconds there stalls every
+/// other suite's async work (a 300 ms transport timeout once measured 25 s).
+func offPool(_ body: @escaping @Sendable () throws -> ProcessResult) async throws -> ProcessResult {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+    }
+}
+
 /// The `--debug` lines of a run's stderr: `debug: dynamodb DescribeTable 200 8ms attempt=1 request-id=…`.
 func debugLines(_ stderr: String) -> [Substring] {
     stderr.split(separator: "\n").filter { $0.hasPrefix("debug: ") }
