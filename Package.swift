@@ -43,3 +43,11 @@ let package = Package(
         .testTarget(name: "IntegrationTests", dependencies: ["DBCopyKit", "TestSupport", "dbcopy"]),
     ]
 )
+
+// The libFuzzer target for the plan loader exists only when DBCOPY_FUZZ=1 (scripts/fuzz-plan-loader
+// sets it, with its own --scratch-path): its entry point is LLVMFuzzerTestOneInput and libFuzzer
+// supplies main, so it links only with --sanitize=fuzzer, and a normal `swift build` never sees it.
+if Context.environment["DBCOPY_FUZZ"] == "1" {
+    package.targets.append(
+        .executableTarget(name: "PlanLoaderFuzzer", dependencies: ["DBCopyKit"], path: "Fuzz/PlanLoaderFuzzer"))
+}

@@ -22,6 +22,19 @@ public struct AWSError: Error, Sendable, Equatable, CustomStringConvertible {
         self.httpStatus = httpStatus
     }
 
+    /// This error with each of `secrets` in its message replaced by `<redacted>`. AWS's
+    /// signature-mismatch message quotes the canonical request it expected, and so the value of
+    /// the signed `x-amz-security-token` header: the session token, on its way to stderr and CI logs.
+    func redacting(_ secrets: [String]) -> AWSError {
+        // Longest first, so that a secret containing another is replaced whole.
+        let message = secrets.filter { !$0.isEmpty }.sorted { $0.count > $1.count }.reduce(self.message) {
+            $0.replacingOccurrences(of: $1, with: "<redacted>")
+        }
+        return AWSError(
+            service: service, operation: operation, code: code, message: message, requestID: requestID,
+            httpStatus: httpStatus)
+    }
+
     public var description: String {
         var line = "\(service) \(operation): \(code)"
         if !message.isEmpty { line += ": \(message)" }

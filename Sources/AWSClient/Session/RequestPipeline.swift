@@ -52,7 +52,11 @@ final class RequestPipeline: Sendable {
                     if retryPolicy.usesQuota { quota.recordSuccess(refunding: lastRetryCost) }
                     return response
                 }
+                // The message is the service's text, printed as it is: it must not carry the
+                // credentials back (see AWSError.redacting).
+                let secrets = [credentials?.sessionToken, credentials?.secretAccessKey, credentials?.accessKeyID]
                 let error = call.wire.error(from: response, service: call.service.name, operation: call.operation)
+                    .redacting(secrets.compactMap { $0 })
                 let corrected = RetryClassifier.clockSkewCodes.contains(error.code) && correctClockSkew(from: response)
                 failure = error
                 kind = RetryClassifier.classify(error, skewCorrected: corrected)

@@ -68,4 +68,32 @@ struct ErrorParsingTests {
         let error = try await failure(.success(HTTPResponse(status: 403, body: Data(xml.utf8))), service: "sts")
         #expect(error?.description == "sts GetCallerIdentity: AccessDenied: Not authorized <x> (request id abc-123)")
     }
+
+    @Test("a message quoting the credentials (AWS's signature mismatch quotes the session token) is redacted")
+    func credentialsRedacted() async throws {
+        let token = "FQoGZXIvYXdzEXAMPLE/token+value=="
+        let credentials = Credentials(
+            accessKeyID: "ASIAREDACTIONTEST01", secretAccessKey: "redactionSecret/Key+0123", sessionToken: token)
+        let message =
+            "The request signature we calculated does not match the signature you provided.\n\nThe Canonical String "
+            + "for this request should have been\n'POST\n/\n\nhost:dynamodb.test.invalid\nx-amz-security-token:"
+            + "\(token)\n' (key \(credentials.accessKeyID), secret \(credentials.secretAccessKey))"
+        let body = try JSONSerialization.data(withJSONObject: ["__type": "InvalidSignatureException", "message": message])
+        let session = try AWSSession(
+            options: AWSSessionOptions(
+                endpointURL: "https://dynamodb.test.invalid", userAgent: "dbcopy/test",
+                environment: TestSessions.bareEnvironment(),
+                transport: ScriptedTransport([.success(HTTPResponse(status: 400, body: body))]),
+                credentialProvider: StaticCredentialProvider(credentials)))
+        let error = await #expect(throws: AWSError.self) {
+            _ = try await session.dynamoDB(region: "eu-west-1").describeTable(tableName: "x")
+        }
+        #expect(error?.code == "InvalidSignatureException")
+        #expect(
+            error?.message
+                == "The request signature we calculated does not match the signature you provided.\n\nThe Canonical "
+                + "String for this request should have been\n'POST\n/\n\nhost:dynamodb.test.invalid\n"
+                + "x-amz-security-token:<redacted>\n' (key <redacted>, secret <redacted>)")
+    }
 }
+
