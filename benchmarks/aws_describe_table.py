@@ -1,7 +1,7 @@
 """Runs the DescribeTable benchmark: dbcopy's Swift AWS client against boto3, same calls, same run.
 
-Starts moto's server and, in front of it, the keep-alive proxy that counts the TCP connections
-each client opens (moto itself closes every connection). Creates one table, then for
+Starts moto's server and, in front of it, the fault proxy (transparent here: keep-alive, counting the TCP connections
+each client opens, since moto itself closes every connection). Creates one table, then for
 concurrency 1 and 16 runs the Swift client (.build/release/AWSBench) and boto3 as separate
 processes, so that each one's CPU time (getrusage) is its own. Prints a side-by-side table.
 
@@ -26,8 +26,12 @@ def start(script, *args):
 
 
 def proxy_connections(proxy_url):
-    with urllib.request.urlopen(proxy_url + "/__connections") as response:
+    with urllib.request.urlopen(proxy_url + "/__proxy/stats") as response:
         return json.load(response)["connections"]
+
+
+def reset_proxy_counts(proxy_url):
+    urllib.request.urlopen(urllib.request.Request(proxy_url + "/__proxy/reset-stats", method="POST")).close()
 
 
 def main():
@@ -38,7 +42,7 @@ def main():
                        AWS_EC2_METADATA_DISABLED="true")
     os.environ.update(environment)
     moto, moto_url = start("moto_server.py")
-    proxy, proxy_url = start("keepalive_proxy.py", moto_url)
+    proxy, proxy_url = start("aws_proxy.py", "--upstream", moto_url)
     try:
         import boto3
         boto3.client("dynamodb", endpoint_url=moto_url).create_table(
@@ -53,12 +57,12 @@ def main():
         rows = []
         for concurrency in (1, 16):
             for name, command in commands.items():
-                before = proxy_connections(proxy_url)
+                reset_proxy_counts(proxy_url)
                 argv = [part.replace("{c}", str(concurrency)) for part in command]
                 output = subprocess.run(argv, env=environment, check=True, capture_output=True, text=True).stdout
                 result = json.loads(output.strip().splitlines()[-1])
-                # Minus one: the after-count query's own connection.
-                result["proxy_connections"] = proxy_connections(proxy_url) - before - 1
+                # The proxy counts client connections that carried a call (not its control calls).
+                result["proxy_connections"] = proxy_connections(proxy_url)
                 rows.append((name, concurrency, result))
                 print(f"  done: {name}, concurrency {concurrency}", file=sys.stderr)
     finally:
