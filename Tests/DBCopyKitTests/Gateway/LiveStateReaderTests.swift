@@ -81,6 +81,38 @@ struct LiveStateReaderTests {
         #expect(state.regions["r"]?.tables.count == 6)
     }
 
+    @Test("reads that need no listing start before the listing ends; a table both kinds of job need is read once")
+    func literalReadsBesideTheListing() async throws {
+        let tables = FakeTables(
+            tables: [
+                Fixture.table("orders-production", tags: ["team": "orders"]), Fixture.table("clients"),
+                Fixture.table("orders-staging-20261120-06-00-00"),
+            ], listingDelay: 0.2)
+        // The literal origin is also matched by the rotation's pattern, which wants its tags.
+        let literal = Fixture.job(
+            "orders-to-dev", origin: .table("orders-production"), destination: .table("orders_dev"))
+        let clients = Fixture.job("clients-to-dev", origin: .table("clients"), destination: .table("clients_dev"))
+        let reader = LiveStateReader(
+            services: { _ in RegionServices(tables: tables, parameters: FakeParameters()) }, concurrency: 8)
+        let state = try await reader.read(
+            jobs: [literal, clients, stagingJob()],
+            regions: ["orders-to-dev": "r", "clients-to-dev": "r", "orders-staging": "r"])
+
+        let calls = tables.calls.withLock { $0 }
+        #expect(calls.count == Set(calls).count, "a call made twice: \(calls)")
+        let listed = try #require(calls.firstIndex(of: "ListTables done"))
+        #expect(calls.firstIndex(of: "DescribeTable clients").map { $0 < listed } == true, "\(calls)")
+        #expect(calls.firstIndex(of: "DescribeTable orders_dev").map { $0 < listed } == true, "\(calls)")
+        #expect(calls.firstIndex(of: "DescribeTable orders-staging-20261120-06-00-00").map { $0 > listed } == true)
+        #expect(calls.filter { $0 == "DescribeTable orders-production" }.count == 1)
+        #expect(calls.filter { $0 == "ListTagsOfResource orders-production" }.count == 1)
+        let snapshot = try #require(state.regions["r"])
+        #expect(snapshot.tables["orders-production"]?.tags == ["team": "orders"])
+        #expect(snapshot.tables["orders-production"]?.ttl != nil)
+        #expect(snapshot.absentTables == ["orders_dev", "clients_dev"])
+        #expect(snapshot.tableNames?.count == 3)
+    }
+
     @Test("never more calls in flight than the limit, and the limit is used")
     func boundedConcurrency() async throws {
         let names = (0..<40).map { "t\($0)-production" }
@@ -102,9 +134,13 @@ final class FakeTables: TableService, Sendable {
     let inFlight = Guarded(0)
     let peak = Guarded(0)
 
-    init(tables: [TableSnapshot], delay: TimeInterval = 0) {
+    /// `listingDelay`: ListTables takes this long, and records "ListTables done" when it ends.
+    let listingDelay: TimeInterval
+
+    init(tables: [TableSnapshot], delay: TimeInterval = 0, listingDelay: TimeInterval = 0) {
         self.tables = Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0) })
         self.delay = delay
+        self.listingDelay = listingDelay
     }
 
     private func record<T>(_ call: String, _ value: T) async throws -> T {
@@ -121,7 +157,12 @@ final class FakeTables: TableService, Sendable {
 
     private func name(of arn: String) -> String { String(arn.split(separator: "/").last ?? "") }
 
-    func listTableNames() async throws -> [String] { try await record("ListTables", tables.keys.sorted()) }
+    func listTableNames() async throws -> [String] {
+        let names = try await record("ListTables", tables.keys.sorted())
+        if listingDelay > 0 { try await Task.sleep(nanoseconds: UInt64(listingDelay * 1e9)) }
+        calls.withLock { $0.append("ListTables done") }
+        return names
+    }
     func describeTable(_ name: String) async throws -> TableSnapshot? {
         var table = tables[name]
         table?.tags = nil
