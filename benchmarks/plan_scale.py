@@ -292,8 +292,9 @@ def plan_once(servers, plan, environment):
     if "warning" in err.lower() or "error" in err.lower():
         fail(f"dbcopy plan {plan} printed diagnostics (the benchmark's plan should be clean):\n{err[:2000]}")
     summary = next((line for line in out.splitlines() if line.startswith(("Plan:", "No changes."))), "?")
+    stats = servers.stats()
     return {"wall": wall, "cpu": cpu, "moto": after["moto"] - before["moto"], "proxy": after["proxy"] - before["proxy"],
-            "calls": servers.calls(), "summary": summary}
+            "calls": servers.calls(), "summary": summary, "connections": stats["connections"]}
 
 
 def lower_bound(calls, concurrency):
@@ -317,7 +318,7 @@ def measure(servers, size, runs, warm_up):
     best = min(measured, key=lambda m: m["wall"])
     row = {key: best[key] for key in ("wall", "cpu", "moto", "proxy")}
     row.update(jobs=size, median=median([m["wall"] for m in measured]), walls=[m["wall"] for m in measured],
-               calls=best["calls"], summary=best["summary"], plan=plan)
+               calls=best["calls"], summary=best["summary"], plan=plan, connections=best["connections"])
     row["depth"], row["total"], row["bound"] = lower_bound(row["calls"], reader_concurrency())
     print(f"  done: dbcopy plan, {size} jobs: {row['wall']:.2f}s (runs {', '.join(f'{w:.2f}' for w in row['walls'])})",
           file=sys.stderr)
@@ -385,7 +386,8 @@ def main():
             line += f" {cli:>10} {row['cli'] / row['median']:>10.0f}x"
         print(line)
     for row in results:
-        print(f"  {row['jobs']} jobs, every run: " + ", ".join(f"{w:.2f}" for w in row["walls"]) + " s")
+        print(f"  {row['jobs']} jobs, every run: " + ", ".join(f"{w:.2f}" for w in row["walls"]) + " s; "
+              f"TCP connections dbcopy opened to the proxy in the best run: {row['connections']}")
     print()
     print("calls by operation (the proxy's counts; the same in every run, and the same for the AWS CLI):")
     for row in results:
