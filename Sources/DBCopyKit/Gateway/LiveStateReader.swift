@@ -44,4 +44,13 @@ struct TableReads: Hashable {
         pointInTimeRecovery = pointInTimeRecovery || other.pointInTimeRecovery
         backups = backups || other.backups
     }
+
+    /// What this reads that `other` does not.
+    func subtracting(_ other: TableReads) -> TableReads {
+        TableReads(
+            tags: tags && !other.tags, ttl: ttl && !other.ttl,
+            pointInTimeRecovery: pointInTimeRecovery && !other.pointInTimeRecovery, backups: backups && !other.backups)
+    }
+
+    var isEmpty: Bool { !tags && !ttl && !pointInTimeRecovery && !backups }
 }

@@ -13,55 +13,129 @@ struct RegionReader: Sendable {
             if case .rotation = job.destination { return true }
             return false
         }
-        if needsList { snapshot.tableNames = try await call { try await services.tables.listTableNames() } }
-        let names = snapshot.tableNames ?? []
-
-        var tableReads: [String: TableReads] = [:]
-        var backupARNs: Set<String> = []
-        var parameterNames: Set<String> = []
-        for job in jobs {
-            for origin in origins(of: job, among: names) {
-                var reads = TableReads(backups: true)
-                reads.tags = job.copyTags != .none
-                reads.ttl = job.ttl == .copy
-                if case .pointInTime = job.source { reads.pointInTimeRecovery = true }
-                tableReads[origin, default: TableReads()].formUnion(reads)
-                for target in targets(of: job, origin: origin, among: names) {
-                    tableReads[target.name, default: TableReads()].formUnion(TableReads(tags: true, backups: target.backups))
-                }
-                if let parameter = job.ssmParameter {
-                    parameterNames.insert(parameter.name.render(job: job.name, origin: origin, timestamp: ""))
+        // What needs no listing (literal origins, fixed targets, their parameters) is read beside
+        // the listing, whose pages come one after another; the rest once the names are known.
+        let early = ReadSet(jobs: jobs, names: nil, reader: self)
+        var late = ReadSet()
+        try await withThrowingTaskGroup(of: ReadPart.self) { group in
+            if needsList {
+                group.addTask { .names(try await call { try await services.tables.listTableNames() }) }
+            }
+            schedule(early, in: &group)
+            for try await part in group {
+                switch part {
+                case .names(let names):
+                    snapshot.tableNames = names
+                    late = ReadSet(jobs: jobs, names: names, reader: self)
+                    schedule(late.subtracting(early), in: &group)
+                case .snapshot(let part):
+                    snapshot.merge(part)
                 }
                 // The copy's lease: held by another apply, or left by one that died mid-copy.
                 parameterNames.insert(LeaseRecord.parameterName(job: job.name, origin: origin))
             }
-            if case .backupARN(let arn) = job.source { backupARNs.insert(arn) }
         }
-
+        // A table read early that a listed job needs more of (a literal origin that a pattern
+        // also matches, say): only the reads it still lacks.
         try await withThrowingTaskGroup(of: RegionSnapshot.self) { group in
-            for (name, reads) in tableReads {
-                group.addTask { try await readTable(name, reads) }
+            for (name, reads) in early.tables {
+                guard let missing = late.tables[name]?.subtracting(reads), !missing.isEmpty else { continue }
+                let table = snapshot.tables[name]
+                group.addTask { try await readMore(name, table, missing) }
             }
-            for arn in backupARNs {
-                group.addTask {
-                    let backup = try await call { try await services.tables.describeBackup(arn) }
-                    return RegionSnapshot(backups: backup.map { [$0] } ?? [])
-                }
+            for try await part in group {
+                for (name, table) in part.tables { snapshot.tables[name] = table }
+                snapshot.backups += part.backups
             }
-            for name in parameterNames {
-                group.addTask {
-                    guard let value = try await call({ try await services.parameters.parameter(name) }) else {
-                        return RegionSnapshot(absentParameters: [name])
-                    }
-                    return RegionSnapshot(parameters: [name: ParameterSnapshot(name: name, value: value)])
-                }
-            }
-            for try await part in group { snapshot.merge(part) }
         }
         // A backup can be listed twice (the origin's and a named ARN): keep one of each.
         var seen: Set<String> = []
         snapshot.backups = snapshot.backups.filter { seen.insert($0.arn).inserted }
         return snapshot
+    }
+
+    private enum ReadPart: Sendable {
+        case names([String])
+        case snapshot(RegionSnapshot)
+    }
+
+    /// Tables (with what to read about each), backups named by ARN, and SSM parameters.
+    private struct ReadSet {
+        var tables: [String: TableReads] = [:]
+        var backupARNs: Set<String> = []
+        var parameterNames: Set<String> = []
+
+        init() {}
+
+        /// `names`: the region's tables, or nil before the listing (then `match` origins and
+        /// rotation generations are left out).
+        init(jobs: [JobSpec], names: [String]?, reader: RegionReader) {
+            for job in jobs {
+                if names == nil, case .match = job.origin { continue }
+                for origin in reader.origins(of: job, among: names ?? []) {
+                    var reads = TableReads(backups: true)
+                    reads.tags = job.copyTags != .none
+                    reads.ttl = job.ttl == .copy
+                    if case .pointInTime = job.source { reads.pointInTimeRecovery = true }
+                    tables[origin, default: TableReads()].formUnion(reads)
+                    for target in reader.targets(of: job, origin: origin, among: names ?? []) {
+                        tables[target.name, default: TableReads()].formUnion(
+                            TableReads(tags: true, backups: target.backups))
+                    }
+                    if let parameter = job.ssmParameter {
+                        parameterNames.insert(parameter.name.render(job: job.name, origin: origin, timestamp: ""))
+                    }
+                }
+                if case .backupARN(let arn) = job.source { backupARNs.insert(arn) }
+            }
+        }
+
+        /// What this set reads that `other` does not start (tables `other` has are left to readMore).
+        func subtracting(_ other: ReadSet) -> ReadSet {
+            var rest = ReadSet()
+            rest.tables = tables.filter { other.tables[$0.key] == nil }
+            rest.backupARNs = backupARNs.subtracting(other.backupARNs)
+            rest.parameterNames = parameterNames.subtracting(other.parameterNames)
+            return rest
+        }
+    }
+
+    private func schedule(_ reads: ReadSet, in group: inout ThrowingTaskGroup<ReadPart, any Error>) {
+        for (name, tableReads) in reads.tables {
+            group.addTask { .snapshot(try await readTable(name, tableReads)) }
+        }
+        for arn in reads.backupARNs {
+            group.addTask {
+                let backup = try await call { try await services.tables.describeBackup(arn) }
+                return .snapshot(RegionSnapshot(backups: backup.map { [$0] } ?? []))
+            }
+        }
+        for name in reads.parameterNames {
+            group.addTask {
+                guard let value = try await call({ try await services.parameters.parameter(name) }) else {
+                    return .snapshot(RegionSnapshot(absentParameters: [name]))
+                }
+                return .snapshot(RegionSnapshot(parameters: [name: ParameterSnapshot(name: name, value: value)]))
+            }
+        }
+    }
+
+    /// The reads `missing` adds to a table already described (`table` nil: it does not exist).
+    private func readMore(_ name: String, _ table: TableSnapshot?, _ missing: TableReads) async throws -> RegionSnapshot
+    {
+        async let backupsRead: [BackupSnapshot] =
+            missing.backups ? call { try await services.tables.backups(of: name) } : []
+        guard var table else { return RegionSnapshot(backups: try await backupsRead) }
+        let arn = table.arn
+        async let tags: [String: String]? =
+            missing.tags ? call { try await services.tables.tags(ofResource: arn) } : nil
+        async let ttl: TTLSnapshot? = missing.ttl ? call { try await services.tables.timeToLive(of: name) } : nil
+        async let pitr: PITRSnapshot? =
+            missing.pointInTimeRecovery ? call { try await services.tables.pointInTimeRecovery(of: name) } : nil
+        if let tags = try await tags { table.tags = tags }
+        if let ttl = try await ttl { table.ttl = ttl }
+        if let pitr = try await pitr { table.pointInTimeRecovery = pitr }
+        return RegionSnapshot(tables: [name: table], backups: try await backupsRead)
     }
 
     /// One table: DescribeTable, then (in parallel) whatever the jobs need about it.
