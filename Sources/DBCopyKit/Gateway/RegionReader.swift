@@ -31,8 +31,6 @@ struct RegionReader: Sendable {
                 case .snapshot(let part):
                     snapshot.merge(part)
                 }
-                // The copy's lease: held by another apply, or left by one that died mid-copy.
-                parameterNames.insert(LeaseRecord.parameterName(job: job.name, origin: origin))
             }
         }
         // A table read early that a listed job needs more of (a literal origin that a pattern
@@ -85,6 +83,8 @@ struct RegionReader: Sendable {
                     if let parameter = job.ssmParameter {
                         parameterNames.insert(parameter.name.render(job: job.name, origin: origin, timestamp: ""))
                     }
+                    // The copy's lease: held by another apply, or left by one that died mid-copy.
+                    parameterNames.insert(LeaseRecord.parameterName(job: job.name, origin: origin))
                 }
                 if case .backupARN(let arn) = job.source { backupARNs.insert(arn) }
             }

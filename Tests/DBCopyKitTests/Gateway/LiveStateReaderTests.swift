@@ -77,6 +77,10 @@ struct LiveStateReaderTests {
         #expect(
             Set(parameters.calls.withLock { $0 }) == [
                 "GetParameter /staging/orders-production/table-arn", "GetParameter /staging/users-production/table-arn",
+                // Each copy's lease, to note one held or left by an interrupted apply.
+                "GetParameter /dbcopy/leases/clients-to-dev/clients",
+                "GetParameter /dbcopy/leases/orders-staging/orders-production",
+                "GetParameter /dbcopy/leases/orders-staging/users-production",
             ])
         #expect(state.regions["r"]?.tables.count == 6)
     }
