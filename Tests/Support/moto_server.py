@@ -6,7 +6,24 @@ so the server never outlives the process that started it (even after `kill -9`).
 import logging
 import sys
 
+from moto.dynamodb.models import DynamoDBBackend
 from moto.moto_server.threaded_moto_server import ThreadedMotoServer
+
+
+def _list_tables_as_dynamodb_does(self, limit, exclusive_start_table_name):
+    """ListTables paged the way DynamoDB pages it: in name order, each page starting after the
+    given name whether or not that table still exists. moto pages in creation order and, when
+    the table a page ended on is deleted before the next page is asked for, returns nothing
+    more, silently hiding every later table from tests that share one server."""
+    names = sorted(self.tables.keys())
+    if exclusive_start_table_name:
+        names = [name for name in names if name > exclusive_start_table_name]
+    limit = limit or 100
+    page = names[:limit]
+    return page, (page[-1] if len(names) > limit else None)
+
+
+DynamoDBBackend.list_tables = _list_tables_as_dynamodb_does
 
 
 def main() -> None:

@@ -118,7 +118,11 @@ struct KillAndResumeTests {
             let generations = flow.generations(of: origin, in: tables)
             try #require(generations.count == 1, "\(tables)")
             #expect(!oldest.contains(generations[0]))
-            #expect(resumed.stdout.contains("# dynamodb_table.\(generations[0]) will be created"))
+            // The kill lands on the first prune; the other origin's copy may still have been
+            // converging then, and is finished rather than made.
+            #expect(
+                resumed.stdout.contains("# dynamodb_table.\(generations[0]) will be created")
+                    || resumed.stdout.contains("# dynamodb_table.\(generations[0]) will be updated in-place"))
             #expect(state.table(generations[0])?.tags["dbcopy:job"] == flow.job)
             #expect(state.parameters[flow.parameter(origin)] == state.table(generations[0])?.arn)
         }
