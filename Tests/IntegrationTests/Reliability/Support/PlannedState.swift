@@ -53,8 +53,12 @@ func expectPlannedState(
     sourceLocation: SourceLocation = #_sourceLocation
 ) {
     let expected = PlannedState(from: before, applying: plan)
-    #expect(after.allTables.sorted() == expected.tables, "tables: \(context)", sourceLocation: sourceLocation)
-    #expect(after.backupNamesByTable == expected.backups, "backups: \(context)", sourceLocation: sourceLocation)
+    let tables = difference(after.allTables, expected.tables)
+    #expect(tables.isEmpty, "tables \(tables): \(context)", sourceLocation: sourceLocation)
+    let backups = Set(after.backupNamesByTable.keys).union(expected.backups.keys).sorted().flatMap { table in
+        difference(after.backupNamesByTable[table] ?? [], expected.backups[table] ?? []).map { "\($0) (of \(table))" }
+    }
+    #expect(backups.isEmpty, "backups \(backups): \(context)", sourceLocation: sourceLocation)
     var parameters = before.parameters
     for copy in plan.copies {
         let origin = before.table(copy.origin)
@@ -70,6 +74,16 @@ func expectPlannedState(
         }
     }
     #expect(after.parameters == parameters, "parameters: \(context)", sourceLocation: sourceLocation)
+}
+
+/// What `actual` has beyond `expected` (`+name`) and lacks (`-name`), counting repeats.
+private func difference(_ actual: [String], _ expected: [String]) -> [String] {
+    var extra = actual
+    var missing: [String] = []
+    for name in expected {
+        if let index = extra.firstIndex(of: name) { extra.remove(at: index) } else { missing.append(name) }
+    }
+    return extra.sorted().map { "+" + $0 } + missing.sorted().map { "-" + $0 }
 }
 
 private func expectCopy(
