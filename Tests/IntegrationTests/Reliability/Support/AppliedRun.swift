@@ -60,11 +60,12 @@ extension Workspace {
     }
 }
 
-/// What a plan hands over for deletion, and the lease parameters its copies take (dbcopy deletes
-/// each lease when its copy ends: bookkeeping it makes and removes itself).
+/// What plans hand over for deletion (a table name once per plan that replaces or prunes it,
+/// a backup ARN), and the lease parameters their copies take (dbcopy deletes each lease when
+/// its copy ends: bookkeeping it makes and removes itself).
 struct PlannedDeletes: Sendable {
-    var tables: Set<String> = []
-    var backups: Set<String> = []
+    var tables: [String: Int] = [:]
+    var backups: [String: Int] = [:]
     var leases: Set<String> = []
 
     init(_ plans: [Plan]) {
@@ -72,35 +73,33 @@ struct PlannedDeletes: Sendable {
             leases.insert("/dbcopy/leases/\(copy.job)/\(copy.origin)")
             for change in copy.changes {
                 switch change.operation {
-                case .deleteTable(let step): tables.insert(step.table)
-                case .deleteBackup(let step): backups.insert(step.arn)
-                case .restoreTable(let step) where step.replacing != nil: tables.insert(step.target)
+                case .deleteTable(let step): tables[step.table, default: 0] += 1
+                case .deleteBackup(let step): backups[step.arn, default: 0] += 1
+                case .restoreTable(let step) where step.replacing != nil: tables[step.target, default: 0] += 1
                 default: break
                 }
             }
         }
     }
 
-    /// The deletes among `deletes` that no plan listed: `["DeleteTable x", …]`.
+    /// The deletes among `deletes` that no plan listed, or more often than the plans listed
+    /// them: `["DeleteTable x", …]`. (A retried delete that finds its table gone or going is not
+    /// logged by the proxy, so each entry is a delete that reached AWS.)
     func unplanned(_ deletes: [AWSProxy.Stats.Delete]) -> [String] {
-        deletes.filter { delete in
+        var tables = self.tables
+        var backups = self.backups
+        func take(_ allowance: inout [String: Int], _ resource: String) -> Bool {
+            guard let left = allowance[resource], left > 0 else { return false }
+            allowance[resource] = left - 1
+            return true
+        }
+        return deletes.filter { delete in
             switch delete.operation {
-            case "DeleteTable": return !tables.contains(delete.resource)
-            case "DeleteBackup": return !backups.contains(delete.resource)
+            case "DeleteTable": return !take(&tables, delete.resource)
+            case "DeleteBackup": return !take(&backups, delete.resource)
             case "DeleteParameter": return !leases.contains(delete.resource)
             default: return true
             }
         }.map { "\($0.operation) \($0.resource)" }
-    }
-}
-
-extension AWSProxy.Stats {
-    /// Tables and backups the upstream deleted more than once (`DeleteTable x ×2`). A retried
-    /// delete that finds its resource gone or going is not logged, so any entry here is a real
-    /// second delete.
-    var repeatedDeletes: [String] {
-        let data = deletes.filter { $0.operation != "DeleteParameter" }
-        let counts = Dictionary(data.map { ("\($0.operation) \($0.resource)", 1) }, uniquingKeysWith: +)
-        return counts.filter { $0.value > 1 }.map { "\($0.key) ×\($0.value)" }.sorted()
     }
 }
