@@ -20,13 +20,16 @@ struct AtMostOnceTests {
     }
 
     static func created(_ arn: String) -> ScriptedTransport.Answer {
-        ScriptedTransport.ok(#"{"BackupDetails":{"BackupArn":"\#(arn)","BackupName":"nightly","BackupStatus":"CREATING"}}"#)
+        ScriptedTransport.ok(
+            #"{"BackupDetails":{"BackupArn":"\#(arn)","BackupName":"nightly","BackupStatus":"CREATING"}}"#)
     }
 
     @Test("an attempt whose answer was lost but that made the backup is not repeated: the new backup is the answer")
     func lostAnswer() async throws {
         // An older backup of the same name is not taken for this call's.
-        let transport = ScriptedTransport([Self.listing(["arn:old"]), Self.dropped, Self.listing(["arn:old", "arn:new"])])
+        let transport = ScriptedTransport([
+            Self.listing(["arn:old"]), Self.dropped, Self.listing(["arn:old", "arn:new"]),
+        ])
         let client = try TestSessions.scripted(transport).dynamoDB(region: "eu-west-1")
         let output = try await client.createBackupOnce(Self.input)
         #expect(output.backupDetails?.backupArn == "arn:new")

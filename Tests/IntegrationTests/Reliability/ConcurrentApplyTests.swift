@@ -19,7 +19,8 @@ struct ConcurrentApplyTests {
         let fixed = ClientsToDev(prefix: w.prefix)
         let rotation = ProductionToStaging(prefix: w.prefix)
         try await w.seed(fixed.seeds + rotation.seeds)
-        try w.write(planFile(w.prefix, jobs: fixed.job(["wait_timeout: 10m"]), rotation.job(keep: 2, ["wait_timeout: 10m"])))
+        try w.write(
+            planFile(w.prefix, jobs: fixed.job(["wait_timeout: 10m"]), rotation.job(keep: 2, ["wait_timeout: 10m"])))
         let first = try await w.dbcopy(["apply", "--auto-approve"])
         try #require(first.status == 0, "\(first.stdout)\(first.stderr)")
         try await proxy.configure(Self.slow)
@@ -35,7 +36,10 @@ struct ConcurrentApplyTests {
             try await waitForNextSecond()
             let before = try await w.describeAll()
             try await proxy.resetStats()
-            let runs = try [w.start(["apply", "--auto-approve", "--format", "json"]), w.start(["apply", "--auto-approve", "--format", "json"])]
+            let runs = try [
+                w.start(["apply", "--auto-approve", "--format", "json"]),
+                w.start(["apply", "--auto-approve", "--format", "json"]),
+            ]
             var statuses: [Int32] = []
             for run in runs { statuses.append(try await run.exitStatus()) }
             let outputs = try runs.map { try ApplyOutput($0.stdout) }
@@ -51,7 +55,8 @@ struct ConcurrentApplyTests {
                 let error = loser.error ?? ""
                 let named = "held by another apply (host \(host), pid \(runs[winner].pid), since "
                 #expect(
-                    loser.type == "errored" && (error.contains(named) || error.contains("live state changed since the plan")),
+                    loser.type == "errored"
+                        && (error.contains(named) || error.contains("live state changed since the plan")),
                     "round \(round): \(copy) in the other apply: \(loser)")
             }
             for (index, output) in outputs.enumerated() {
@@ -62,8 +67,17 @@ struct ConcurrentApplyTests {
             let done = plans[0].combining(plans[1]) { doneBy["\($0.job)/\($0.origin)"] == 1 }
             let stats = try await proxy.stats()
             #expect(stats.calls("RestoreTableFromBackup", outcome: "ok") == done.copies.count, "round \(round)")
-            let backups = done.allChanges.filter { if case .createBackup = $0.operation { true } else { false } }.count
-                + done.copies.filter { $0.changes.contains { if case .restoreTable(let s) = $0.operation { s.replacing?.safetyBackupName != nil } else { false } } }.count
+            let backups =
+                done.allChanges.filter { if case .createBackup = $0.operation { true } else { false } }.count
+                + done.copies.filter {
+                    $0.changes.contains {
+                        if case .restoreTable(let s) = $0.operation {
+                            s.replacing?.safetyBackupName != nil
+                        } else {
+                            false
+                        }
+                    }
+                }.count
             #expect(stats.calls("CreateBackup", outcome: "ok") == backups, "round \(round)")
             let unplanned = PlannedDeletes([done]).unplanned(stats.deletes)
             #expect(unplanned.isEmpty, "round \(round): deletes neither apply did by its plan: \(unplanned)")

@@ -23,7 +23,8 @@ struct CrashConsistencyTests {
         var random = seed.generator
         // Transitions short enough for CI, long enough that kills land inside them.
         let proxy = try await AWSProxy.start(
-            settings: AWSProxy.Settings(backupSeconds: 0.2, restoreSeconds: 0.3, deleteSeconds: 0.2, updateSeconds: 0.1))
+            settings: AWSProxy.Settings(backupSeconds: 0.2, restoreSeconds: 0.3, deleteSeconds: 0.2, updateSeconds: 0.1)
+        )
         defer { Task { await proxy.stop() } }
         let w = try await Workspace.make(proxy: proxy)
         let plan = CrashPlan(prefix: w.prefix)

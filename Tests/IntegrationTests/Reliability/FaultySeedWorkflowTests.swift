@@ -40,7 +40,8 @@ struct FaultySeedWorkflowTests {
 
         for round in 1...3 {
             if round > 1 { try await waitForNextSecond() }
-            let (plan, after) = try await expectFaultyApplySucceeds(w, proxy, "production-to-staging apply \(round)", seed)
+            let (plan, after) = try await expectFaultyApplySucceeds(
+                w, proxy, "production-to-staging apply \(round)", seed)
             #expect(plan.summary.destroy == [0, 0, 2][round - 1], "\(seed)")
             for origin in flow.origins {
                 #expect(flow.generations(of: origin, in: after.allTables).count == min(round, 2), "keep 2: \(seed)")

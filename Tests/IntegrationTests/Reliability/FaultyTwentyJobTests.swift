@@ -24,9 +24,10 @@ struct FaultyTwentyJobTests {
                 w, proxy, "20 jobs, apply \(round)", seed, extra: ["--parallelism", "8"])
             #expect(applied.copies.count == 23, "\(seed)")
             // A backup another job restores from this apply is kept beyond retention (the planner says so in a note).
-            let kept = Set(applied.copies.flatMap(\.notes).compactMap { note in
-                note.range(of: " is kept: job ").map { String(note[..<$0.lowerBound]) }
-            })
+            let kept = Set(
+                applied.copies.flatMap(\.notes).compactMap { note in
+                    note.range(of: " is kept: job ").map { String(note[..<$0.lowerBound]) }
+                })
             expectKeepAndRetention(after, plan, kept: kept, "apply \(round), \(seed)")
         }
     }
@@ -39,7 +40,8 @@ struct FaultyTwentyJobTests {
             for origin in job.origins {
                 if let prefix = job.generationPrefix?[origin], let keep = job.keep {
                     let generations = state.allTables.filter { $0.hasPrefix(prefix) }
-                    #expect((1...keep).contains(generations.count), "\(job.name) of \(origin): \(generations); \(context)")
+                    #expect(
+                        (1...keep).contains(generations.count), "\(job.name) of \(origin): \(generations); \(context)")
                     for generation in generations {
                         #expect(state.table(generation)?.tags["dbcopy:job"] == job.name, "\(generation); \(context)")
                     }

@@ -18,7 +18,8 @@ struct LeaseWaitTests {
         let rotation = ProductionToStaging(prefix: w.prefix)
         // A third job: a rotation from a new backup, whose generation is named at planning time.
         let nightly = "\(w.prefix)-nightly"
-        let nightlyJob = "  - name: \(nightly)\n    origin: \(rotation.users)\n    rotation: {name: \"{job}-{timestamp}\", keep: 2}\n"
+        let nightlyJob =
+            "  - name: \(nightly)\n    origin: \(rotation.users)\n    rotation: {name: \"{job}-{timestamp}\", keep: 2}\n"
         let jobs = [fixed.job, rotation.job, nightly]
         try await w.seed(fixed.seeds + rotation.seeds)
         try w.write(planFile(w.prefix, jobs: fixed.job(), rotation.job(keep: 2), nightlyJob))
@@ -81,23 +82,28 @@ struct LeaseWaitTests {
         let flow = ClientsToDev(prefix: w.prefix)
         try await w.seed(flow.seeds)
         try w.write(planFile(w.prefix, jobs: flow.job()))
-        try await w.writeLease(job: flow.job, origin: flow.origin, target: flow.target, host: "ci-runner-7", pid: 4242, expiresIn: 600)
+        try await w.writeLease(
+            job: flow.job, origin: flow.origin, target: flow.target, host: "ci-runner-7", pid: 4242, expiresIn: 600)
 
         let blocked = try await w.dbcopy(["apply", "--auto-approve"])
         #expect(blocked.status == 1)
         #expect(
             blocked.stdout.contains(
-                "Error: job \"\(flow.job)\" (\(flow.origin)): held by another apply (host ci-runner-7, pid 4242, since "),
+                "Error: job \"\(flow.job)\" (\(flow.origin)): held by another apply (host ci-runner-7, pid 4242, since "
+            ),
             "\(blocked.stdout)\(blocked.stderr)")
         #expect(blocked.stdout.contains("nothing was done. Let it finish, or pass --lock-timeout 10m to wait"))
         let stats = try await proxy.stats()
         #expect(stats.calls("CreateBackup") == 0 && stats.calls("RestoreTableFromBackup") == 0 && stats.deletes.isEmpty)
 
         // The other host stopped renewing: its lease expires in a few seconds, and a patient apply takes it then.
-        try await w.writeLease(job: flow.job, origin: flow.origin, target: flow.target, host: "ci-runner-7", pid: 4242, expiresIn: 3)
+        try await w.writeLease(
+            job: flow.job, origin: flow.origin, target: flow.target, host: "ci-runner-7", pid: 4242, expiresIn: 3)
         let waited = try await w.dbcopy(["apply", "--auto-approve", "--lock-timeout", "2m"])
         #expect(waited.status == 0, "\(waited.stdout)\(waited.stderr)")
-        #expect(waited.stdout.contains("waiting for /dbcopy/leases/\(flow.job)/\(flow.origin): held by ci-runner-7 (pid 4242)"))
+        #expect(
+            waited.stdout.contains(
+                "waiting for /dbcopy/leases/\(flow.job)/\(flow.origin): held by ci-runner-7 (pid 4242)"))
         #expect(try await w.leases(of: [flow.job]).isEmpty)
         #expect(try await w.describe([flow.target]).table(flow.target)?.tags["dbcopy:job"] == flow.job)
     }

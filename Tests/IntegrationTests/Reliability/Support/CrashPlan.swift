@@ -53,7 +53,8 @@ struct CrashPlan: Sendable {
         let matching = Job(
             name: "\(prefix)-rot-m", origins: matched, target: nil,
             generationPrefix: Dictionary(uniqueKeysWithValues: matched.map { ($0, String($0.dropLast(11)) + "-m-2") }),
-            keep: 1, retention: nil, parameters: Dictionary(uniqueKeysWithValues: matched.map { ($0, "/\(prefix)/m/\($0)") }))
+            keep: 1, retention: nil,
+            parameters: Dictionary(uniqueKeysWithValues: matched.map { ($0, "/\(prefix)/m/\($0)") }))
         return fixed + [rotating, matching]
     }
 

@@ -27,11 +27,13 @@ func expectFaultyApplySucceeds(
     let stats = try await proxy.stats()
     print("reliability: \(label): \(stats.totalCalls) calls, outcomes \(stats.outcomes.filter { $0.value > 0 })")
     #expect(result.status == 0, "\(context)\n\(result.stdout)\(result.stderr)", sourceLocation: sourceLocation)
-    let plan = try #require(output.plan, "\(context): no plan printed\n\(result.stderr)", sourceLocation: sourceLocation)
+    let plan = try #require(
+        output.plan, "\(context): no plan printed\n\(result.stderr)", sourceLocation: sourceLocation)
     // The faults really happened: otherwise the run proves nothing.
     #expect(stats.outcomes["throttled", default: 0] > 0, "\(context)", sourceLocation: sourceLocation)
     let unplanned = PlannedDeletes([plan]).unplanned(stats.deletes)
-    #expect(unplanned.isEmpty, "deletes the plan did not list: \(unplanned); \(context)", sourceLocation: sourceLocation)
+    #expect(
+        unplanned.isEmpty, "deletes the plan did not list: \(unplanned); \(context)", sourceLocation: sourceLocation)
     let after = try await w.describeAll()
     expectPlannedState(after, from: before, plan: plan, context, sourceLocation: sourceLocation)
     return (plan, after)

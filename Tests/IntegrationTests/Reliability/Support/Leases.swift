@@ -14,7 +14,8 @@ extension Workspace {
             "target": target, "acquiredAt": Self.iso(now.addingTimeInterval(-60)),
             "expiresAt": Self.iso(now.addingTimeInterval(expiresIn)),
         ]
-        let value = String(decoding: try JSONSerialization.data(withJSONObject: record, options: .sortedKeys), as: UTF8.self)
+        let value = String(
+            decoding: try JSONSerialization.data(withJSONObject: record, options: .sortedKeys), as: UTF8.self)
         try await aws(
             "ssm", "put_parameter",
             ["Name": "/dbcopy/leases/\(job)/\(origin)", "Value": value, "Type": "String", "Overwrite": true])
@@ -39,7 +40,9 @@ extension ApplyOutput {
     var endings: [String: (type: String, error: String?)] {
         var endings: [String: (type: String, error: String?)] = [:]
         for event in events where ["complete", "errored", "skipped"].contains(event.type) {
-            if let job = event.job, let origin = event.origin { endings["\(job)/\(origin)"] = (event.type, event.error) }
+            if let job = event.job, let origin = event.origin {
+                endings["\(job)/\(origin)"] = (event.type, event.error)
+            }
         }
         return endings
     }
@@ -50,7 +53,8 @@ extension Plan {
     /// where `choose` says so: the state two applies left is what the copies each finished say.
     func combining(_ other: Plan, choose: (CopyPlan) -> Bool) -> Plan {
         var combined = self
-        let others = Dictionary(other.copies.map { ("\($0.job)/\($0.origin)", $0) }, uniquingKeysWith: { first, _ in first })
+        let others = Dictionary(
+            other.copies.map { ("\($0.job)/\($0.origin)", $0) }, uniquingKeysWith: { first, _ in first })
         for job in combined.jobs.indices {
             combined.jobs[job].copies = combined.jobs[job].copies.map { copy in
                 let theirs = others["\(copy.job)/\(copy.origin)"]

@@ -62,7 +62,9 @@ func expectPlannedState(
     var parameters = before.parameters
     for copy in plan.copies {
         let origin = before.table(copy.origin)
-        #expect(after.table(copy.origin) == origin, "origin \(copy.origin) changed: \(context)", sourceLocation: sourceLocation)
+        #expect(
+            after.table(copy.origin) == origin, "origin \(copy.origin) changed: \(context)",
+            sourceLocation: sourceLocation)
         for change in copy.changes {
             switch change.operation {
             case .restoreTable(let step):
@@ -113,6 +115,7 @@ private func expectCopy(
         #expect(table.pitr == pitr, "PITR of \(what)", sourceLocation: sourceLocation)
     }
     if let protection = step.deletionProtection {
-        #expect(table.deletionProtection == protection, "deletion protection of \(what)", sourceLocation: sourceLocation)
+        #expect(
+            table.deletionProtection == protection, "deletion protection of \(what)", sourceLocation: sourceLocation)
     }
 }

@@ -32,7 +32,8 @@ struct TwentyJobPlan: Sendable {
             TableSeed(
                 name: origin(index), items: 15 + 5 * index, billing: index % 2 == 0 ? "provisioned" : "on-demand",
                 capacity: index % 2 == 0 ? [10, 10] : nil,
-                gsi: index % 3 == 0 ? [.init(name: "by-ref", key: "ref", capacity: index % 2 == 0 ? [10, 10] : nil)] : nil,
+                gsi: index % 3 == 0
+                    ? [.init(name: "by-ref", key: "ref", capacity: index % 2 == 0 ? [10, 10] : nil)] : nil,
                 ttl: index % 4 == 1 ? "expires_at" : nil, tags: ["team": "t\(index)", "owner": "o\(index)"],
                 backup: origin(index) + "-nightly")
         }
@@ -52,7 +53,8 @@ struct TwentyJobPlan: Sendable {
         let name = "\(prefix)-fixed-\(index)"
         let target = "\(prefix)-src\(index)-copy"
         var yaml = ["name: \(name)", "origin: \(origin(index))", "target: \(target)", "replace: true"]
-        yaml += index % 2 == 0
+        yaml +=
+            index % 2 == 0
             ? ["billing: provisioned", "capacity: {read: \(1 + index % 3), write: \(1 + index % 2)}"]
             : ["billing: on-demand"]
         let safety = index % 5 != 4
@@ -75,7 +77,9 @@ struct TwentyJobPlan: Sendable {
         let name = "\(prefix)-rot-\(index)"
         let keep = 1 + index % 2
         let newBackup = index % 2 == 0
-        var yaml = ["name: \(name)", "origin: \(origin(index))", "rotation: {name: \"{job}-{timestamp}\", keep: \(keep)}"]
+        var yaml = [
+            "name: \(name)", "origin: \(origin(index))", "rotation: {name: \"{job}-{timestamp}\", keep: \(keep)}",
+        ]
         yaml.append(newBackup ? "retention: {backups: 1}" : "source: latest-backup")
         yaml.append(index % 3 == 0 ? "billing: on-demand" : "capacity: {read: 2, write: 2}")
         yaml.append("ssm_parameter: /\(prefix)/rot/{job}")
