@@ -7,10 +7,25 @@ import Testing
 /// done by exactly one of them, restored once, its old table and backups deleted once; the other
 /// stops that copy before doing anything, naming the apply that holds it, or with
 /// `--lock-timeout` waits for it and then stops because the state it planned from has changed.
-/// Backups and restores last seconds (proxy), so the two runs overlap whatever the machine.
+/// The proxy holds restores until the test has seen each copy lost by one of the two, so the
+/// runs overlap however slow the machine is; backups and deletes take a second or so.
 @Suite("Concurrent applies: one copy, one apply")
 struct ConcurrentApplyTests {
-    static let slow = AWSProxy.Settings(backupSeconds: 1.5, restoreSeconds: 1.5, deleteSeconds: 0.5, updateSeconds: 0.2)
+    static let slow = AWSProxy.Settings(backupSeconds: 1, restoreSeconds: 600, deleteSeconds: 0.5, updateSeconds: 0.2)
+    static let quick = AWSProxy.Settings(
+        backupSeconds: 0.5, restoreSeconds: 0.5, deleteSeconds: 0.5, updateSeconds: 0.2)
+
+    /// Waits until `condition` holds of what `runs` printed so far (or they all ended), then
+    /// lets the held restores finish.
+    static func release(
+        _ proxy: AWSProxy, when what: String, _ runs: [RunningCommand], _ condition: ([ApplyOutput]) -> Bool
+    ) async throws {
+        try await eventually(what) {
+            try condition(runs.map { try ApplyOutput($0.stdout) }) || runs.allSatisfy { !$0.isRunning }
+        }
+        try await proxy.configure(quick)
+        try await proxy.resetState()
+    }
 
     /// Both seed workflows (three copies: a fixed target, two rotation generations), applied once.
     private func workspace() async throws -> (Workspace, AWSProxy, [String]) {
@@ -35,11 +50,18 @@ struct ConcurrentApplyTests {
         for round in 1...3 {
             try await waitForNextSecond()
             let before = try await w.describeAll()
+            try await proxy.configure(Self.slow)
             try await proxy.resetStats()
             let runs = try [
                 w.start(["apply", "--auto-approve", "--format", "json"]),
                 w.start(["apply", "--auto-approve", "--format", "json"]),
             ]
+            try await Self.release(proxy, when: "each copy lost by one apply", runs) { outputs in
+                guard let copies = outputs.compactMap(\.plan).first?.copies else { return false }
+                return copies.allSatisfy { copy in
+                    outputs.contains { $0.endings["\(copy.job)/\(copy.origin)"]?.type == "errored" }
+                }
+            }
             var statuses: [Int32] = []
             for run in runs { statuses.append(try await run.exitStatus()) }
             let outputs = try runs.map { try ApplyOutput($0.stdout) }

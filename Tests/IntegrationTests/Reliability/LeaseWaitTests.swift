@@ -9,7 +9,9 @@ import Testing
 /// host, until it expires.
 @Suite("Concurrent applies: waiting for a lease, taking one over")
 struct LeaseWaitTests {
-    @Test("--lock-timeout: the second apply waits for the first, then stops every copy ('live state changed'), doing nothing")
+    @Test(
+        "--lock-timeout: the second apply waits for the first, then stops every copy ('live state changed'), doing nothing"
+    )
     func lockTimeoutWaitsThenStops() async throws {
         let proxy = try await AWSProxy.start(settings: .transparent)
         defer { Task { await proxy.stop() } }
@@ -37,6 +39,9 @@ struct LeaseWaitTests {
         // Planned a second later: a new generation gets another name than the holder's.
         try await waitForNextSecond()
         let waiter = try w.start(["apply", "--auto-approve", "--format", "json", "--lock-timeout", "5m"])
+        try await ConcurrentApplyTests.release(proxy, when: "the second apply waiting for a lease", [holder, waiter]) {
+            $0[1].events.contains { $0.step == "waiting" && $0.resource?.hasPrefix("/dbcopy/leases/") == true }
+        }
         #expect(try await holder.exitStatus() == 0, "\(holder.stdout)\(holder.stderr)")
         let status = try await waiter.exitStatus()
         let held = try #require(try ApplyOutput(holder.stdout).plan)
