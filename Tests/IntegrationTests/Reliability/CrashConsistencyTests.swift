@@ -16,6 +16,8 @@ import Testing
 @Suite("Crash consistency: apply killed (SIGKILL) at 20 moments, the next apply converges")
 struct CrashConsistencyTests {
     static let rounds = 20
+    /// All seven copies at once: a shorter run, and every kill lands in several copies' steps.
+    static let allAtOnce = ["--parallelism", "8"]
 
     @Test("20 kills spread over a 7-copy run; after each, one normal apply reaches the planned state")
     func twentyKills() async throws {
@@ -33,11 +35,11 @@ struct CrashConsistencyTests {
         let origins = try await w.describe(plan.origins)
 
         // The first apply makes every copy; the second, measured, is what each killed run redoes.
-        let first = try await w.applyJSON()
+        let first = try await w.applyJSON(Self.allAtOnce)
         try #require(first.0.status == 0, "\(first.0.stdout)\(first.0.stderr)")
         try await waitForNextSecond()
         try await proxy.resetStats()
-        let measured = try await w.applyJSON()
+        let measured = try await w.applyJSON(Self.allAtOnce)
         try #require(measured.0.status == 0, "\(measured.0.stdout)\(measured.0.stderr)")
         let callsPerRun = try await proxy.stats().totalCalls
         print("crash: \(seed); a whole run makes about \(callsPerRun) AWS calls")
@@ -56,7 +58,7 @@ struct CrashConsistencyTests {
             print("crash: round \(round + 1): killed after \(killed.calls) of ~\(callsPerRun) calls: \(phase.detail)")
 
             try await waitForNextSecond()
-            let (resumed, output) = try await w.applyJSON()
+            let (resumed, output) = try await w.applyJSON(Self.allAtOnce)
             #expect(resumed.status == 0, "\(context)\n\(resumed.stdout)\(resumed.stderr)")
             let stats = try await proxy.stats()
             let planned = PlannedDeletes([killed.output.plan, output.plan].compactMap { $0 })
@@ -71,7 +73,7 @@ struct CrashConsistencyTests {
     private func killApply(_ w: Workspace, _ proxy: AWSProxy, afterCalls: Int) async throws
         -> (output: ApplyOutput, calls: Int)
     {
-        let run = try w.start(["apply", "--auto-approve", "--format", "json"])
+        let run = try w.start(["apply", "--auto-approve", "--format", "json"] + Self.allAtOnce)
         var calls = 0
         try await eventually("\(afterCalls) calls") {
             calls = try await proxy.stats().totalCalls
