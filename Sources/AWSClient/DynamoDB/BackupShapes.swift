@@ -11,7 +11,7 @@ public struct CreateBackupInput: Encodable, Sendable, Hashable {
     }
 }
 
-public struct CreateBackupOutput: Decodable, Sendable, Hashable {
+public struct CreateBackupOutput: Codable, Sendable, Hashable {
     public var backupDetails: BackupDetails?
 }
 

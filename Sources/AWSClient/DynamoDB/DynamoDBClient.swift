@@ -59,6 +59,27 @@ public struct DynamoDBClient: Sendable {
         try await endpoint.call("CreateBackup", input, as: CreateBackupOutput.self)
     }
 
+    /// CreateBackup that makes at most one backup. DynamoDB tells backups apart by ARN, not by
+    /// name, so a CreateBackup repeated after its answer was lost makes a second backup of the
+    /// same name. Here, after an attempt that may have reached DynamoDB, the table's backups are
+    /// listed first: a backup of this name that was not there before the call is its answer.
+    public func createBackupOnce(_ input: CreateBackupInput) async throws -> CreateBackupOutput {
+        let filter = ListBackupsInput(tableName: input.tableName)
+        let named = { @Sendable (backups: [BackupSummary]) in
+            backups.filter { $0.backupName == input.backupName && $0.backupStatus != .deleted }
+        }
+        let earlier = Set(named(try await listAllBackups(filter)).compactMap(\.backupArn))
+        return try await endpoint.call("CreateBackup", input, as: CreateBackupOutput.self) {
+            guard let made = named(try await listAllBackups(filter)).first(where: { !earlier.contains($0.backupArn ?? "") })
+            else { return nil }
+            let details = BackupDetails(
+                backupArn: made.backupArn, backupName: made.backupName, backupSizeBytes: made.backupSizeBytes,
+                backupStatus: made.backupStatus, backupType: made.backupType,
+                backupCreationDateTime: made.backupCreationDateTime, backupExpiryDateTime: made.backupExpiryDateTime)
+            return try AWSJSONCoding.encoder.encode(CreateBackupOutput(backupDetails: details))
+        }
+    }
+
     public func describeBackup(backupArn: String) async throws -> BackupDescriptionOutput {
         try await endpoint.call(
             "DescribeBackup", BackupArnInput(backupArn: backupArn), as: BackupDescriptionOutput.self)

@@ -37,7 +37,8 @@ public struct RetryPolicy: Sendable, Equatable {
     }
 
     /// `AWS_RETRY_MODE` / `AWS_MAX_ATTEMPTS`, else the profile's `retry_mode` / `max_attempts`.
-    public init(environment: [String: String], profile: Profile?) throws {
+    /// `defaultMaxAttempts` is the attempts when neither sets them (nil: the mode's SDK default).
+    public init(environment: [String: String], profile: Profile?, defaultMaxAttempts: Int? = nil) throws {
         let modeText = environment["AWS_RETRY_MODE"] ?? profile?["retry_mode"]
         let attemptsText = environment["AWS_MAX_ATTEMPTS"] ?? profile?["max_attempts"]
         var mode = Mode.standard
@@ -47,7 +48,7 @@ public struct RetryPolicy: Sendable, Equatable {
             }
             mode = parsed
         }
-        var attempts: Int?
+        var attempts = defaultMaxAttempts
         if let attemptsText, !attemptsText.isEmpty {
             guard let parsed = Int(attemptsText), parsed >= 1 else {
                 throw ConfigurationError("AWS_MAX_ATTEMPTS: '\(attemptsText)' is not a whole number of at least 1")

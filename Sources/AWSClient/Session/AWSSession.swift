@@ -30,7 +30,9 @@ public final class AWSSession: Sendable {
         endpoints = EndpointResolver(
             flag: options.endpointURL, environment: environment, profile: profile, config: sharedConfig)
         pipeline = RequestPipeline(
-            options: options, retryPolicy: try RetryPolicy(environment: environment, profile: profile))
+            options: options,
+            retryPolicy: try RetryPolicy(
+                environment: environment, profile: profile, defaultMaxAttempts: options.defaultMaxAttempts))
     }
 
     public var retryPolicy: RetryPolicy { pipeline.retryPolicy }

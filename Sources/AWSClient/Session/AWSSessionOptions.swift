@@ -27,6 +27,9 @@ public struct AWSSessionOptions: Sendable {
     public var random: @Sendable () -> Double
     public var connectTimeout: Duration
     public var requestTimeout: Duration
+    /// Attempts per call when neither `AWS_MAX_ATTEMPTS` nor the profile's `max_attempts` is set;
+    /// nil: the SDKs' default for the retry mode (3 standard, 5 legacy).
+    public var defaultMaxAttempts: Int?
 
     public init(
         profile: String? = nil, region: String? = nil, endpointURL: String? = nil, userAgent: String,
@@ -36,7 +39,8 @@ public struct AWSSessionOptions: Sendable {
         sleeper: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
         clock: @escaping @Sendable () -> Date = { Date() },
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
-        connectTimeout: Duration = .seconds(10), requestTimeout: Duration = .seconds(60)
+        connectTimeout: Duration = .seconds(10), requestTimeout: Duration = .seconds(60),
+        defaultMaxAttempts: Int? = nil
     ) {
         self.profile = profile
         self.region = region
@@ -51,5 +55,6 @@ public struct AWSSessionOptions: Sendable {
         self.random = random
         self.connectTimeout = connectTimeout
         self.requestTimeout = requestTimeout
+        self.defaultMaxAttempts = defaultMaxAttempts
     }
 }

@@ -69,14 +69,27 @@ final class RequestPipeline: Sendable {
             }
             let decision = retryPolicy.decide(
                 after: kind, attempt: attempt, baseDelay: call.service.retryBaseDelay, random: random)
-            guard case .retry(let wait) = decision, let kind else { throw failure }
-            if retryPolicy.usesQuota {
-                guard let cost = quota.acquire(for: kind) else { throw failure }
-                lastRetryCost = cost
+            guard case .retry(let wait) = decision, let kind, let cost = retryCost(kind) else {
+                if let response = try await recovered(call, after: kind) { return response }
+                throw failure
             }
+            if retryPolicy.usesQuota { lastRetryCost = cost }
             try await sleeper(wait)
+            if let response = try await recovered(call, after: kind) { return response }
             attempt += 1
         }
+    }
+
+    /// What the quota charges for one more attempt (0 without a quota); nil when it cannot pay.
+    private func retryCost(_ kind: RetryPolicy.FailureKind) -> Int? {
+        retryPolicy.usesQuota ? quota.acquire(for: kind) : 0
+    }
+
+    /// For a call that must not take effect twice, after a failure that may have reached the
+    /// service: the answer it would have had, if its `recover` finds that it took effect.
+    private func recovered(_ call: ServiceCall, after kind: RetryPolicy.FailureKind?) async throws -> HTTPResponse? {
+        guard let recover = call.recover, kind == .transient || kind == .timeout else { return nil }
+        return try await recover().map { HTTPResponse(status: 200, body: $0) }
     }
 
     private func buildRequest(_ call: ServiceCall, credentials: Credentials?) -> HTTPRequest {
@@ -92,7 +105,7 @@ final class RequestPipeline: Sendable {
         headers.append(HTTPHeader("User-Agent", userAgent))
         return HTTPRequest(
             method: "POST", url: url, headers: headers, body: call.body, connectTimeout: connectTimeout,
-            timeout: requestTimeout)
+            timeout: requestTimeout, freshConnection: call.recover != nil)
     }
 
     /// Learns the offset from the response's `Date`; true when it changed enough to matter.

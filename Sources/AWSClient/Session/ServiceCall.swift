@@ -10,6 +10,11 @@ struct ServiceCall: Sendable {
     let body: Data
     /// `nil` for unsigned calls (STS AssumeRoleWithWebIdentity needs no credentials).
     let credentials: (any CredentialProvider)?
+    /// Set for a call that must not take effect twice. After an attempt whose outcome is unknown
+    /// (a dropped connection, a timeout, a 5xx: the service may have done the work), it is asked
+    /// before anything else is sent: the answer the call would have had if it took effect, or
+    /// nil if it did not, and the call is tried again. Every attempt goes on a new connection.
+    var recover: (@Sendable () async throws -> Data?)? = nil
 }
 
 /// What every service client holds: the pipeline, where the service is, and whose credentials
@@ -22,20 +27,21 @@ struct ServiceEndpoint: Sendable {
     let url: URL
     let credentials: (any CredentialProvider)?
 
-    /// Sends `body` as `operation`; returns the body of the successful response.
-    func send(_ operation: String, body: Data) async throws -> Data {
+    /// Sends `body` as `operation`; returns the body of the successful response. `recover`: see
+    /// `ServiceCall.recover`.
+    func send(_ operation: String, body: Data, recover: (@Sendable () async throws -> Data?)? = nil) async throws -> Data {
         let call = ServiceCall(
             service: service, wire: wire, region: region, endpoint: url, operation: operation, body: body,
-            credentials: credentials)
+            credentials: credentials, recover: recover)
         return try await pipeline.perform(call).body
     }
 
     /// JSON protocol: encodes `input`, sends it, decodes the answer as `Output`.
-    func call<Input: Encodable, Output: Decodable>(_ operation: String, _ input: Input, as: Output.Type) async throws
-        -> Output
-    {
+    func call<Input: Encodable, Output: Decodable>(
+        _ operation: String, _ input: Input, as: Output.Type, recover: (@Sendable () async throws -> Data?)? = nil
+    ) async throws -> Output {
         let body = try AWSJSONCoding.encoder.encode(input)
-        let data = try await send(operation, body: body)
+        let data = try await send(operation, body: body, recover: recover)
         do {
             return try AWSJSONCoding.decoder.decode(Output.self, from: data.isEmpty ? Data("{}".utf8) : data)
         } catch {

@@ -31,6 +31,7 @@ final class CurlTransfer: @unchecked Sendable {
         dbcopy_curl_setopt_long(easy, CURLOPT_SSL_VERIFYHOST, 2)
         if let caBundle { dbcopy_curl_setopt_ptr(easy, CURLOPT_CAINFO, caBundle) }
         dbcopy_curl_setopt_long(easy, CURLOPT_TCP_KEEPALIVE, 1)
+        if request.freshConnection { dbcopy_curl_setopt_long(easy, CURLOPT_FRESH_CONNECT, 1) }
         dbcopy_curl_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, request.connectTimeout.milliseconds)
         dbcopy_curl_setopt_long(easy, CURLOPT_TIMEOUT_MS, request.timeout.milliseconds)
         dbcopy_curl_setopt_ptr(easy, CURLOPT_ERRORBUFFER, errorBuffer)

@@ -13,10 +13,15 @@ public struct HTTPRequest: Sendable {
     public var timeout: Duration
     /// Credential endpoints on link-local or loopback addresses are never reached through a proxy.
     public var bypassProxy: Bool
+    /// Send on a new connection. libcurl resends a request by itself, unseen by the retry logic,
+    /// when a reused connection closes without an answer: a call that must not run twice cannot
+    /// go on a reused one.
+    public var freshConnection: Bool
 
     public init(
         method: String, url: URL, headers: [HTTPHeader] = [], body: Data = Data(),
-        connectTimeout: Duration = .seconds(10), timeout: Duration = .seconds(60), bypassProxy: Bool = false
+        connectTimeout: Duration = .seconds(10), timeout: Duration = .seconds(60), bypassProxy: Bool = false,
+        freshConnection: Bool = false
     ) {
         self.method = method
         self.url = url
@@ -25,6 +30,7 @@ public struct HTTPRequest: Sendable {
         self.connectTimeout = connectTimeout
         self.timeout = timeout
         self.bypassProxy = bypassProxy
+        self.freshConnection = freshConnection
     }
 }
 

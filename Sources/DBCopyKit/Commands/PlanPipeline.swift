@@ -25,6 +25,14 @@ struct PlanPipeline {
         return document
     }
 
+    /// Attempts per AWS call unless `AWS_MAX_ATTEMPTS` or the profile's `max_attempts` says
+    /// otherwise: more than the AWS CLI's 3. A dbcopy call is one step of a job that may run for
+    /// hours; a call that fails for good fails its copy, and the apply with it. Throttling is the
+    /// usual cause (DynamoDB's control plane, SSM's low write rate, which leases add to), and it
+    /// passes: botocore's DynamoDB client made 10 attempts too. The retry quota still ends
+    /// retries after about a hundred failures in a row, so an outage fails as fast as before.
+    static let defaultMaxAttempts = 10
+
     /// The AWS session for the flags and the environment, `--debug` lines going to stderr.
     func session() throws -> AWSSession {
         let errors = console.errors
@@ -33,7 +41,7 @@ struct PlanPipeline {
         return try AWSSession(
             options: AWSSessionOptions(
                 profile: aws.profile, region: aws.region, endpointURL: aws.endpointURL,
-                userAgent: DBCopyVersion.userAgent, debug: debug))
+                userAgent: DBCopyVersion.userAgent, debug: debug, defaultMaxAttempts: Self.defaultMaxAttempts))
     }
 
     /// Reads live state and plans the selected jobs.

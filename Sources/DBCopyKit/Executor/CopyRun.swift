@@ -47,7 +47,7 @@ actor CopyRun {
             let region = try services(copy.region)
             if let lease {
                 keeper = LeaseKeeper(copy: copy, parameters: region.parameters, policy: lease, waiter: waiter)
-                try await keeper?.acquire()
+                try await keeper?.acquire(report: progress(lease.parameterName(job: copy.job, origin: copy.origin)))
                 try await checkPreconditions(region.tables)
             }
             for change in copy.changes {

@@ -27,9 +27,11 @@ actor LeaseKeeper {
         self.waiter = waiter
     }
 
-    /// Takes the lease, waiting up to the policy's wait timeout; throws naming the holder if not.
-    func acquire() async throws {
-        let deadline = waiter.clock().addingTimeInterval(policy.waitTimeout)
+    /// Takes the lease, waiting up to the policy's wait timeout (reporting who holds it meanwhile,
+    /// so a waiting apply does not look hung); throws naming the holder if it cannot.
+    func acquire(report: @Sendable (String, TimeInterval) -> Void = { _, _ in }) async throws {
+        let start = waiter.clock()
+        let deadline = start.addingTimeInterval(policy.waitTimeout)
         while true {
             let holder = try await attempt()
             guard let holder else { break }
@@ -37,6 +39,7 @@ actor LeaseKeeper {
                 throw ExecutionError.failed(
                     "held by \(holder.summary); nothing was done. Let it finish, or pass --lock-timeout 10m to wait")
             }
+            report("held by \(holder.host) (pid \(holder.pid))", waiter.clock().timeIntervalSince(start))
             try await waiter.sleeper(min(5, max(0.2, deadline.timeIntervalSince(waiter.clock()))))
         }
         startHeartbeat()

@@ -15,6 +15,12 @@ enum PreconditionCheck {
             let current = try await tables.describeBackup(precondition.name)
             guard !precondition.holds(forBackup: current) else { return nil }
             return "planned with \(precondition); now \(current?.status ?? "absent")"
+        case .generations:
+            let pattern = try PlanRegex(precondition.name)
+            let current = try await tables.listTableNames().filter { pattern.matches($0) }
+            guard !precondition.holds(forGenerations: current) else { return nil }
+            let made = Set(current).subtracting(precondition.names ?? []).sorted().joined(separator: ", ")
+            return "planned with \(precondition); now also \(made)"
         }
     }
 

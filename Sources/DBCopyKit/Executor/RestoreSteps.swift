@@ -5,6 +5,7 @@ extension CopyRun {
     /// converge. With `resume`, only waits for an interrupted run's restore and converges it.
     func restore(_ step: RestoreStep, _ tables: any TableService) async throws {
         if step.resume {
+            try await expectUnfinished(step.target, tables)
             report("finishing interrupted copy", step.target)
         } else {
             let source = try await restoreSource(step, tables)
@@ -18,6 +19,17 @@ extension CopyRun {
             }
         }
         try await converge(step, tables)
+    }
+
+    /// A resumed copy was planned as an interrupted run's restore, not yet tagged (tags come
+    /// last). Tagged now, another apply (one this apply waited for with --lock-timeout) has
+    /// finished it since: nothing is left to do, and its tags and parameter are that apply's.
+    private func expectUnfinished(_ name: String, _ tables: any TableService) async throws {
+        guard let table = try await tables.describeTable(name),
+            let owner = try await tables.tags(ofResource: table.arn)[OwnershipTag.job]
+        else { return }
+        throw ExecutionError.changedSincePlan(
+            "live state changed since the plan (\(name) was finished since, tagged \(OwnershipTag.job)=\(owner))")
     }
 
     private func restoreSource(_ step: RestoreStep, _ tables: any TableService) async throws -> RestoreRequest.Source {

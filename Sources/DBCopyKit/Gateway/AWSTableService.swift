@@ -57,7 +57,8 @@ public struct AWSTableService: TableService {
     }
 
     public func createBackup(table: String, name: String) async throws -> BackupSnapshot {
-        let output = try await client.createBackup(CreateBackupInput(tableName: table, backupName: name))
+        // At most one backup per step: a repeated CreateBackup would leave a second one behind.
+        let output = try await client.createBackupOnce(CreateBackupInput(tableName: table, backupName: name))
         guard let details = output.backupDetails, let backup = BackupSnapshot(details, tableName: table) else {
             throw ExecutionError.failed("CreateBackup of \(table) returned no backup details")
         }

@@ -96,6 +96,27 @@ struct GenerationNaming {
         }
     }
 
+    /// An anchored regular expression (ICU) matching the names `recognise` accepts.
+    var pattern: String {
+        let timestamp = #"\d{8}-\d{2}-\d{2}-\d{2}"#
+        func literal(_ text: String) -> String { NSRegularExpression.escapedPattern(for: text) }
+        switch rotation.naming {
+        case .template(let template):
+            let parts = template.parts.map { part -> String in
+                switch part {
+                case .literal(let text): return literal(text)
+                case .placeholder("job"): return literal(job.name)
+                case .placeholder("origin"): return literal(origin)
+                case .placeholder("timestamp"): return timestamp
+                case .placeholder: return ""
+                }
+            }
+            return "^" + parts.joined() + "$"
+        case .pattern:
+            return "^" + literal(name(timestamp: "")) + timestamp + "$"
+        }
+    }
+
     /// The timestamp in `name` if it is a generation name of this job and origin.
     func recognise(_ name: String) -> Date? {
         switch rotation.naming {

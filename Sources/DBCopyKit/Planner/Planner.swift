@@ -38,7 +38,7 @@ public enum Planner {
         var plan = Plan(
             planFile: PlanFileReference(
                 path: input.document.path, digest: "sha256:\(input.document.digest)", format: input.document.format),
-            createdAt: input.now, selectedJobs: input.selectedJobs, safeguards: context, jobs: jobs)
+            createdAt: input.now, selectedJobs: input.selectedJobs, safeguards: context, jobs: keepRestoreSources(jobs))
         plan.diagnostics = crossCopyConflicts(plan, document: input.document)
         return plan
     }
@@ -62,6 +62,37 @@ public enum Planner {
         return SafeguardContext(
             protect: input.document.protect.map(\.glob), origins: Array(Set(origins)).sorted(),
             originPatterns: patterns)
+    }
+
+    /// Retention is planned job by job, so a job could destroy the backup that another job's
+    /// copy restores from in the same apply (a `latest-backup` rotation using the newest backup
+    /// a fixed-target job made): the restore would then fail, or run from a backup half gone.
+    /// Such a backup stays, with a note; the job's retention takes it on a later apply.
+    static func keepRestoreSources(_ jobs: [JobPlan]) -> [JobPlan] {
+        var restoredFrom: [String: String] = [:]
+        for copy in jobs.flatMap(\.copies) {
+            for change in copy.changes {
+                if case .restoreTable(let step) = change.operation, case .backup(let arn, _, _) = step.source {
+                    restoredFrom[arn] = copy.job
+                }
+            }
+        }
+        guard !restoredFrom.isEmpty else { return jobs }
+        return jobs.map { job in
+            var job = job
+            job.copies = job.copies.map { copy in
+                var copy = copy
+                copy.changes = copy.changes.filter { change in
+                    guard case .deleteBackup(let step) = change.operation, let user = restoredFrom[step.arn] else {
+                        return true
+                    }
+                    copy.notes.append("\(step.name) is kept: job \"\(user)\" restores from it")
+                    return false
+                }
+                return copy
+            }
+            return job
+        }
     }
 
     /// Two copies that would write the same table or the same SSM parameter.

@@ -3,16 +3,20 @@ import Foundation
 /// A fact of live state that a saved plan was computed from. `apply SAVED` re-reads each one
 /// and refuses ("Saved plan is stale") if any no longer holds.
 public struct Precondition: Sendable, Codable, Equatable, CustomStringConvertible {
-    public enum Kind: String, Sendable, Codable { case table, backup }
+    public enum Kind: String, Sendable, Codable { case table, backup, generations }
 
     public var kind: Kind
     public var region: String
-    /// Table name, or backup ARN.
+    /// Table name, backup ARN, or (`generations`) the anchored regular expression of a
+    /// rotation's generation names for one origin.
     public var name: String
     public var exists: Bool
     public var arn: String?
     public var status: String?
     public var createdAt: Date?
+    /// `generations`: the tables the expression matched when planned. A name that appears
+    /// since means another apply made a generation of this copy.
+    public var names: [String]?
 
     public static func table(_ table: TableSnapshot, region: String) -> Precondition {
         Precondition(
@@ -24,6 +28,10 @@ public struct Precondition: Sendable, Codable, Equatable, CustomStringConvertibl
         Precondition(kind: .table, region: region, name: name, exists: false)
     }
 
+    public static func generations(pattern: String, names: [String], region: String) -> Precondition {
+        Precondition(kind: .generations, region: region, name: pattern, exists: true, names: names.sorted())
+    }
+
     public static func backup(_ backup: BackupSnapshot, region: String) -> Precondition {
         Precondition(
             kind: .backup, region: region, name: backup.arn, exists: true, arn: backup.arn, status: backup.status,
@@ -31,6 +39,10 @@ public struct Precondition: Sendable, Codable, Equatable, CustomStringConvertibl
     }
 
     public var description: String {
+        if kind == .generations {
+            let known = names?.isEmpty == false ? names!.joined(separator: ", ") : "none"
+            return "generations matching \(name) in \(region): \(known)"
+        }
         guard exists else { return "table \(name) in \(region) does not exist" }
         let state = [status, createdAt.map { "created \($0.formatted(.iso8601))" }]
             .compactMap { $0 }.joined(separator: ", ")
@@ -44,6 +56,12 @@ public struct Precondition: Sendable, Codable, Equatable, CustomStringConvertibl
         return exists && current.arn == arn
             && current.createdAt.timeIntervalSince1970.rounded() == createdAt?.timeIntervalSince1970.rounded()
             && Self.compatible(planned: status, now: current.status, settled: ["ACTIVE", "UPDATING"])
+    }
+
+    /// Whether the generation names `current` (tables matching the pattern now) are only ones the
+    /// plan knew: generations may go (pruned, deleted), none may have been made since.
+    public func holds(forGenerations current: [String]) -> Bool {
+        Set(current).isSubset(of: names ?? [])
     }
 
     /// Whether `current` is the same backup, in the same state or done since (CREATING → AVAILABLE).

@@ -82,6 +82,10 @@ extension CopyPlanner {
 
     private mutating func planGeneration(_ rotation: RotationSpec) -> TargetPlan? {
         let naming = GenerationNaming(job: job, rotation: rotation, origin: origin.name)
+        // Another apply that made a generation of this copy since (one this apply waited for
+        // with --lock-timeout, or that ran between `plan --out` and `apply SAVED`) changes this.
+        let known = (snapshot.tableNames ?? []).filter { naming.recognise($0) != nil }
+        preconditions.append(.generations(pattern: naming.pattern, names: known, region: region))
         var owned: [TableSnapshot] = []
         var interrupted: [TableSnapshot] = []
         for name in (snapshot.tableNames ?? []).sorted() where naming.recognise(name) != nil {

@@ -139,6 +139,21 @@ struct RetryTests {
         #expect(!RetryPolicy(mode: .legacy).usesQuota)
     }
 
+    @Test("a caller's default attempts (dbcopy's 10) apply only when neither AWS_MAX_ATTEMPTS nor the profile sets them")
+    func callerDefault() throws {
+        #expect(try RetryPolicy(environment: [:], profile: nil, defaultMaxAttempts: 10).maxAttempts == 10)
+        #expect(
+            try RetryPolicy(environment: ["AWS_RETRY_MODE": "legacy"], profile: nil, defaultMaxAttempts: 10).maxAttempts
+                == 10)
+        #expect(
+            try RetryPolicy(environment: ["AWS_MAX_ATTEMPTS": "3"], profile: nil, defaultMaxAttempts: 10).maxAttempts == 3)
+        let config = FileManager.default.temporaryDirectory.appendingPathComponent("retry-\(UUID().uuidString)")
+        try Data("[default]\nmax_attempts = 4\n".utf8).write(to: config)
+        defer { try? FileManager.default.removeItem(at: config) }
+        let profile = SharedConfig(environment: ["AWS_CONFIG_FILE": config.path]).profile("default")
+        #expect(try RetryPolicy(environment: [:], profile: profile, defaultMaxAttempts: 10).maxAttempts == 4)
+    }
+
     @Test("backoff never exceeds 20 seconds and is uniformly jittered below its ceiling")
     func backoffCap() {
         let policy = RetryPolicy()

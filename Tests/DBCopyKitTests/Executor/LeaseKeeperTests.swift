@@ -182,4 +182,12 @@ struct PreconditionProgressTests {
         #expect(Precondition.backup(backup, region: "r").holds(forBackup: available))
         #expect(!Precondition.backup(available, region: "r").holds(forBackup: nil))
     }
+
+    @Test("a rotation's generations may go (pruned), but none may appear: another apply made it")
+    func generations() {
+        let known = Precondition.generations(pattern: "^g-\\d{8}-\\d{2}-\\d{2}-\\d{2}$", names: ["g-1", "g-2"], region: "r")
+        #expect(known.holds(forGenerations: ["g-1", "g-2"]))
+        #expect(known.holds(forGenerations: ["g-2"]))
+        #expect(!known.holds(forGenerations: ["g-1", "g-2", "g-3"]))
+    }
 }

@@ -168,4 +168,18 @@ struct RotationPlanningTests {
         #expect(plan.refusals.count == 1)
         #expect(plan.refusals.first?.refusal?.hasSuffix("is the origin of a job in this plan file: never a target") == true)
     }
+
+    @Test("a rotation's plan records the generations it saw, with a pattern that matches exactly their names")
+    func generationsPrecondition() throws {
+        let old = Fixture.copy("orders-staging-20261120-08-00-00", job: "orders-staging", origin: "orders-production", made: Fixture.hoursAgo(50))
+        let plan = Fixture.plan(
+            [stagingJob { $0.origin = .table("orders-production") }],
+            Fixture.snapshot(tables: [orders, old], backups: backups(), listTables: true))
+        let recorded = try #require(plan.copies.first?.preconditions.first { $0.kind == .generations })
+        #expect(recorded.names == [old.name])
+        let pattern = try PlanRegex(recorded.name)
+        #expect(pattern.matches("orders-staging-20261122-10-15-00"))
+        #expect(!pattern.matches("orders-staging-copy-20261122-10-15-00"))
+        #expect(!pattern.matches("orders-production"))
+    }
 }

@@ -133,6 +133,25 @@ struct RetentionPlanningTests {
         #expect(!plan.changeList.contains("- dynamodb_backup.\(used.name)"))
     }
 
+    @Test("a backup another job of the same plan restores from is kept, with a note saying why")
+    func restoredFromByAnotherJob() throws {
+        let newest = own(24)
+        let dev = Fixture.job { $0.retention = RetentionSpec(backups: 1) }
+        let staging = Fixture.job(
+            "staging",
+            destination: .rotation(RotationSpec(naming: .template(NameTemplate(verbatim: "{origin}-stg-{timestamp}")), keep: 1))
+        ) { $0.source = .latestBackup }
+        let plan = Fixture.plan(
+            [dev, staging],
+            Fixture.snapshot(tables: [origin], absent: ["clients_restored"], backups: [newest], listTables: true))
+        let restores = plan.copies.last?.changes.compactMap { change -> RestoreStep? in
+            if case .restoreTable(let step) = change.operation { return step } else { return nil }
+        }
+        #expect(restores?.map(\.source) == [.backup(arn: newest.arn, name: newest.name, inProgress: false)])
+        #expect(!plan.changeList.contains("- dynamodb_backup.\(newest.name)"))
+        #expect(plan.copies.first?.notes == ["\(newest.name) is kept: job \"staging\" restores from it"])
+    }
+
     @Test("safety backups of a fixed target follow the same retention")
     func safetyBackups() {
         let target = Fixture.copy("clients_restored", job: "clients-to-dev", origin: "clients", made: Fixture.hoursAgo(30))

@@ -47,6 +47,9 @@ final class RunningCommand: @unchecked Sendable {
 
     var isRunning: Bool { process.isRunning }
 
+    /// Its process id, as dbcopy records it in the leases it takes.
+    var pid: Int32 { process.processIdentifier }
+
     /// What the run printed so far.
     var stdout: String { (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? "" }
     var stderr: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }
