@@ -18,7 +18,8 @@ def _list_tables_as_dynamodb_does(self, limit, exclusive_start_table_name):
     names = sorted(self.tables.keys())
     if exclusive_start_table_name:
         names = [name for name in names if name > exclusive_start_table_name]
-    limit = limit or 100
+    if not limit:  # as moto: no Limit, every name at once
+        return names, None
     page = names[:limit]
     return page, (page[-1] if len(names) > limit else None)
 

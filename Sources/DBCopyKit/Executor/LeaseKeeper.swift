@@ -106,15 +106,15 @@ actor LeaseKeeper {
         try await parameters.putParameter(name, value: fresh().json)
     }
 
-    /// Gives the lease back if it is still ours. A finished copy deletes it; an unfinished one
-    /// (failed, interrupted) leaves it expired, so that any apply may take it at once and the
-    /// next plan still knows which backup this run made.
+    /// Gives the lease back if it is still ours. A finished copy, or one that made nothing,
+    /// deletes it; an unfinished one that made a backup (failed, interrupted) leaves it expired,
+    /// so that any apply may take it at once and the next plan continues from that backup.
     func release(completed: Bool) async {
         heartbeat?.cancel()
         guard let text = try? await parameters.parameter(name), let current = LeaseRecord.parse(text),
             current.holder == policy.holder
         else { return }
-        if completed {
+        if completed || record.backupARN == nil {
             try? await parameters.deleteParameter(name)
         } else {
             var ended = record
