@@ -18,7 +18,13 @@ struct CopyPlanner {
     var notes: [String] = []
     var preconditions: [Precondition] = []
 
-    init(job: JobSpec, region: String, origin: TableSnapshot, snapshot: RegionSnapshot, context: SafeguardContext, now: Date) {
+    /// The region's backups by table name, newest first.
+    let backupsByTable: [String: [BackupSnapshot]]
+
+    init(
+        job: JobSpec, region: String, origin: TableSnapshot, snapshot: RegionSnapshot,
+        backups: [String: [BackupSnapshot]], context: SafeguardContext, now: Date
+    ) {
         self.job = job
         self.region = region
         self.origin = origin
@@ -26,7 +32,8 @@ struct CopyPlanner {
         self.context = context
         self.now = now
         self.timestamp = CopyTimestamp.format(now)
-        let originBackups = snapshot.backups(of: origin.name)
+        self.backupsByTable = backups
+        let originBackups = backups[origin.name] ?? []
         self.rules = OwnershipRules(
             job: job, origin: origin,
             ownBackups: originBackups.filter { job.backupName.recognise($0.name, job: job.name, origin: origin.name) != nil },

@@ -7,6 +7,8 @@ struct JobPlanner {
     let region: String
     let input: PlannerInput
     let context: SafeguardContext
+    /// The region's backups by table name, newest first.
+    let backups: [String: [BackupSnapshot]]
 
     func plan() -> JobPlan {
         var result = JobPlan(name: job.name)
@@ -14,7 +16,8 @@ struct JobPlanner {
         let origins = resolveOrigins(snapshot, diagnostics: &result.diagnostics)
         for origin in origins {
             var planner = CopyPlanner(
-                job: job, region: region, origin: origin, snapshot: snapshot, context: context, now: input.now)
+                job: job, region: region, origin: origin, snapshot: snapshot, backups: backups, context: context,
+                now: input.now)
             let copy = planner.plan()
             result.diagnostics += planner.diagnostics
             if let copy { result.copies.append(copy) }

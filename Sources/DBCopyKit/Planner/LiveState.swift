@@ -43,9 +43,10 @@ public struct RegionSnapshot: Sendable, Codable, Equatable {
         self.absentParameters = absentParameters
     }
 
-    /// Backups of `table` (by table name), newest first.
-    public func backups(of table: String) -> [BackupSnapshot] {
-        backups.filter { $0.tableName == table }.sorted { $0.createdAt > $1.createdAt }
+    /// Every table's backups, newest first: built once per plan, since each copy looks up its
+    /// origin's and its target's among all of the region's.
+    public func backupsByTable() -> [String: [BackupSnapshot]] {
+        Dictionary(grouping: backups, by: \.tableName).mapValues { $0.sorted { $0.createdAt > $1.createdAt } }
     }
 }
 

@@ -30,10 +30,14 @@ public struct PlannerInput: Sendable {
 public enum Planner {
     public static func plan(_ input: PlannerInput) -> Plan {
         let context = safeguardContext(input)
+        var backupIndexes: [String: [String: [BackupSnapshot]]] = [:]
         var jobs: [JobPlan] = []
         for job in input.jobs {
             let region = input.regions[job.name] ?? job.region ?? "us-east-1"
-            jobs.append(JobPlanner(job: job, region: region, input: input, context: context).plan())
+            if backupIndexes[region] == nil { backupIndexes[region] = input.state[region].backupsByTable() }
+            jobs.append(
+                JobPlanner(job: job, region: region, input: input, context: context, backups: backupIndexes[region] ?? [:])
+                    .plan())
         }
         var plan = Plan(
             planFile: PlanFileReference(
@@ -51,12 +55,8 @@ public enum Planner {
         for job in input.document.jobs {
             switch job.origin {
             case .table(let name): origins.append(name)
-            case .match(let pattern):
-                patterns.append(pattern)
-                for snapshot in input.state.regions.values {
-                    let regex = try? PlanRegex(pattern)
-                    origins += (snapshot.tableNames ?? []).filter { regex?.matches($0) ?? false }
-                }
+            // The tables a pattern matches need no listing here: the context checks the pattern.
+            case .match(let pattern): patterns.append(pattern)
             }
         }
         return SafeguardContext(

@@ -54,7 +54,7 @@ extension CopyPlanner {
         prune(rules.ownBackups, adding: makesBackup, keeping: inUse)
         if case .table(let fixed) = job.destination {
             let safety = job.safetyBackupName
-            let safetyBackups = snapshot.backups(of: fixed).filter {
+            let safetyBackups = (backupsByTable[fixed] ?? []).filter {
                 safety.recognise($0.name, job: job.name, origin: origin.name) != nil
             }
             var replacesWithBackup = false

@@ -4,26 +4,51 @@ import Foundation
 /// that `apply SAVED` re-checks the same rules without the plan file.
 public struct SafeguardContext: Sendable, Codable, Equatable {
     /// `protect` globs.
-    public var protect: [String]
-    /// Every job's origin table name (literal origins, and tables that `match` origins matched),
-    /// in any region: conservative on purpose.
-    public var origins: [String]
-    /// Every `match` regex of the plan file, also of jobs not selected with `--job`.
-    public var originPatterns: [String]
+    public var protect: [String] { didSet { globs = protect.map { ProtectPattern($0) } } }
+    /// Every job's literal origin table name, in any region: conservative on purpose.
+    public var origins: [String] { didSet { originSet = Set(origins) } }
+    /// Every `match` regex of the plan file, also of jobs not selected with `--job`: a table
+    /// any of them matches is an origin.
+    public var originPatterns: [String] { didSet { regexes = Self.compile(originPatterns) } }
+
+    // Compiled once: the planner asks for every table it may create or delete.
+    private var globs: [ProtectPattern]
+    private var originSet: Set<String>
+    /// nil for a pattern that does not compile: then every name counts as an origin (safe side).
+    private var regexes: [PlanRegex?]
+
+    private enum CodingKeys: String, CodingKey { case protect, origins, originPatterns }
 
     public init(protect: [String], origins: [String], originPatterns: [String]) {
         self.protect = protect
         self.origins = origins
         self.originPatterns = originPatterns
+        globs = protect.map { ProtectPattern($0) }
+        originSet = Set(origins)
+        regexes = Self.compile(originPatterns)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            protect: try container.decode([String].self, forKey: .protect),
+            origins: try container.decode([String].self, forKey: .origins),
+            originPatterns: try container.decode([String].self, forKey: .originPatterns))
+    }
+
+    public static func == (lhs: SafeguardContext, rhs: SafeguardContext) -> Bool {
+        lhs.protect == rhs.protect && lhs.origins == rhs.origins && lhs.originPatterns == rhs.originPatterns
     }
 
     public func protectingPattern(of name: String) -> String? {
-        protect.first { ProtectPattern($0).matches(name) }
+        globs.first { $0.matches(name) }?.glob
     }
 
     public func isOrigin(_ name: String) -> Bool {
-        origins.contains(name) || originPatterns.contains { (try? PlanRegex($0))?.matches(name) ?? true }
+        originSet.contains(name) || regexes.contains { $0?.matches(name) ?? true }
     }
+
+    private static func compile(_ patterns: [String]) -> [PlanRegex?] { patterns.map { try? PlanRegex($0) } }
 }
 
 /// A table or backup that a plan wants to delete, as seen in live state.

@@ -88,7 +88,7 @@ extension CopyPlanner {
         preconditions.append(.generations(pattern: naming.pattern, names: known, region: region))
         var owned: [TableSnapshot] = []
         var interrupted: [TableSnapshot] = []
-        for name in (snapshot.tableNames ?? []).sorted() where naming.recognise(name) != nil {
+        for name in (snapshot.tableNames ?? []).filter({ naming.recognise($0) != nil }).sorted() {
             guard let table = snapshot.tables[name] else { continue }
             // Going away (an interrupted prune): neither a copy to keep nor one to finish.
             if table.status == "DELETING" {
