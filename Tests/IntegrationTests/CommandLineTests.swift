@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("dbcopy as a user runs it")
 struct CommandLineTests {

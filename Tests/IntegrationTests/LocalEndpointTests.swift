@@ -13,7 +13,8 @@ struct LocalEndpointTests {
         let prefix = uniqueName("paging")
         let names = ["e", "c", "a", "d", "b"].map { "\(prefix)-\($0)" }
         for name in names {
-            let body = #"{"TableName": "\#(name)", "BillingMode": "PAY_PER_REQUEST", "#
+            let body =
+                #"{"TableName": "\#(name)", "BillingMode": "PAY_PER_REQUEST", "#
                 + #""KeySchema": [{"AttributeName": "k", "KeyType": "HASH"}], "#
                 + #""AttributeDefinitions": [{"AttributeName": "k", "AttributeType": "S"}]}"#
             _ = try await client.send(operation: "CreateTable", body: Data(body.utf8))

@@ -125,7 +125,8 @@ public actor AWSProxy {
 
         enum CodingKeys: String, CodingKey {
             case calls, outcomes, statuses, connections, deletes, transitions
-            case outcomesByOperation = "outcomes_by_operation", droppedAfterUpstream = "dropped_after_upstream", inFlight = "in_flight"
+            case outcomesByOperation = "outcomes_by_operation", droppedAfterUpstream = "dropped_after_upstream",
+                inFlight = "in_flight"
         }
     }
 

@@ -70,7 +70,10 @@ public struct DynamoDBClient: Sendable {
         }
         let earlier = Set(named(try await listAllBackups(filter)).compactMap(\.backupArn))
         return try await endpoint.call("CreateBackup", input, as: CreateBackupOutput.self) {
-            guard let made = named(try await listAllBackups(filter)).first(where: { !earlier.contains($0.backupArn ?? "") })
+            guard
+                let made = named(try await listAllBackups(filter)).first(where: {
+                    !earlier.contains($0.backupArn ?? "")
+                })
             else { return nil }
             let details = BackupDetails(
                 backupArn: made.backupArn, backupName: made.backupName, backupSizeBytes: made.backupSizeBytes,

@@ -29,7 +29,9 @@ struct ServiceEndpoint: Sendable {
 
     /// Sends `body` as `operation`; returns the body of the successful response. `recover`: see
     /// `ServiceCall.recover`.
-    func send(_ operation: String, body: Data, recover: (@Sendable () async throws -> Data?)? = nil) async throws -> Data {
+    func send(_ operation: String, body: Data, recover: (@Sendable () async throws -> Data?)? = nil) async throws
+        -> Data
+    {
         let call = ServiceCall(
             service: service, wire: wire, region: region, endpoint: url, operation: operation, body: body,
             credentials: credentials, recover: recover)

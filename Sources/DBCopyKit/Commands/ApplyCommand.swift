@@ -113,7 +113,8 @@ struct ApplyCommand: AsyncParsableCommand {
             format == .json
             ? .json
             : (console.output.isTerminal && ProcessInfo.processInfo.environment["TERM"] != "dumb" ? .live : .lines)
-        let lease = noLock ? nil : LeasePolicy(waitTimeout: TimeInterval(DurationValue.parse(lockTimeout)?.seconds ?? 0))
+        let lease =
+            noLock ? nil : LeasePolicy(waitTimeout: TimeInterval(DurationValue.parse(lockTimeout)?.seconds ?? 0))
         let options = ExecutorOptions(
             parallelism: run.parallelism, failFast: failFast, waiter: Waiter.fromEnvironment(), lease: lease)
         let executor = Executor(

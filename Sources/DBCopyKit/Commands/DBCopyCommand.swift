@@ -4,7 +4,8 @@ import ArgumentParser
 public struct DBCopyCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "dbcopy",
-        abstract: "Copy DynamoDB tables the declarative way: a reviewed plan file, a Terraform-style plan, a safe apply.",
+        abstract:
+            "Copy DynamoDB tables the declarative way: a reviewed plan file, a Terraform-style plan, a safe apply.",
         version: DBCopyVersion.current,
         subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, SchemaCommand.self]
     )

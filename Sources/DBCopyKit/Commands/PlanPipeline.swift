@@ -14,7 +14,8 @@ struct PlanPipeline {
         let result = PlanLoader.load(path: path)
         if !result.diagnostics.isEmpty {
             let source = (try? Data(contentsOf: URL(fileURLWithPath: path))).map { String(decoding: $0, as: UTF8.self) }
-            console.errors.write(DiagnosticPrinter(source: source, style: console.errorStyle).render(result.diagnostics))
+            console.errors.write(
+                DiagnosticPrinter(source: source, style: console.errorStyle).render(result.diagnostics))
         }
         guard let document = result.document else { throw DBCopyExitCode.error.exitCode }
         let known = Set(document.jobs.map(\.name))

@@ -10,7 +10,9 @@ extension CopyRun {
         let capacity = capacityUpdate(step, table)
         if !capacity.isEmpty {
             report("setting capacity", step.target)
-            try await whenNotBusy("UpdateTable of \(step.target)") { try await tables.updateTable(step.target, capacity) }
+            try await whenNotBusy("UpdateTable of \(step.target)") {
+                try await tables.updateTable(step.target, capacity)
+            }
             table = try await waitUntilActive(step.target, tables)
         }
         if let tableClass = step.tableClass, table.tableClass != tableClass {

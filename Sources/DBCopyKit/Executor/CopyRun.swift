@@ -22,7 +22,8 @@ actor CopyRun {
     var keeper: LeaseKeeper?
 
     init(
-        copy: CopyPlan, services: @escaping LiveStateReader.ServicesForRegion, context: SafeguardContext, waiter: Waiter,
+        copy: CopyPlan, services: @escaping LiveStateReader.ServicesForRegion, context: SafeguardContext,
+        waiter: Waiter,
         events: any ApplyEventSink, stop: StopSignal, restoreLimiter: AsyncLimiter, lease: LeasePolicy?
     ) {
         self.copy = copy
@@ -51,7 +52,9 @@ actor CopyRun {
                 try await checkPreconditions(region.tables)
             }
             for change in copy.changes {
-                if let why = stop.why { throw why == StopSignal.interruptReason ? ExecutionError.interrupted : .failed(why) }
+                if let why = stop.why {
+                    throw why == StopSignal.interruptReason ? ExecutionError.interrupted : .failed(why)
+                }
                 if let lost = await keeper?.lost { throw ExecutionError.failed(lost) }
                 try await perform(change, region)
                 let counts = change.counts

@@ -47,7 +47,9 @@ public struct Executor: Sendable {
     public func run() async -> ApplyReport {
         let copies = plan.copies
         var restoreLimiters: [String: AsyncLimiter] = [:]
-        for region in Set(copies.map(\.region)) { restoreLimiters[region] = AsyncLimiter(limit: options.restoresPerRegion) }
+        for region in Set(copies.map(\.region)) {
+            restoreLimiters[region] = AsyncLimiter(limit: options.restoresPerRegion)
+        }
         var outcomes = [CopyOutcome?](repeating: nil, count: copies.count)
         await withTaskGroup(of: (Int, CopyOutcome).self) { group in
             var next = 0
@@ -58,14 +60,16 @@ public struct Executor: Sendable {
                     let copy = copies[index]
                     if !copy.hasChanges {
                         outcomes[index] = CopyOutcome(
-                            copy: CopyReference(copy), result: .unchanged, message: nil, duration: 0, added: 0, changed: 0,
+                            copy: CopyReference(copy), result: .unchanged, message: nil, duration: 0, added: 0,
+                            changed: 0,
                             destroyed: 0)
                         continue
                     }
                     if let why = stop.why {
                         events.handle(.skipped(CopyReference(copy), reason: why, at: options.waiter.clock()))
                         outcomes[index] = CopyOutcome(
-                            copy: CopyReference(copy), result: .skipped, message: why, duration: 0, added: 0, changed: 0,
+                            copy: CopyReference(copy), result: .skipped, message: why, duration: 0, added: 0,
+                            changed: 0,
                             destroyed: 0)
                         continue
                     }

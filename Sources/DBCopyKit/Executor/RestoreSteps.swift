@@ -11,7 +11,8 @@ extension CopyRun {
             let source = try await restoreSource(step, tables)
             if let replacing = step.replacing { try await replace(step.target, replacing, tables) }
             let request = RestoreRequest(
-                target: step.target, source: source, sourceTable: copy.origin, billing: step.billing, capacity: step.capacity,
+                target: step.target, source: source, sourceTable: copy.origin, billing: step.billing,
+                capacity: step.capacity,
                 indexes: step.indexes, encryption: step.encryption)
             try await restoreLimiter.run {
                 try await self.startRestore(request, tables)
@@ -66,7 +67,7 @@ extension CopyRun {
         report("restoring", request.target)
         do {
             try await whenNotBusy("the restore of \(request.target)") { try await tables.restore(request) }
-        } catch where isAWSError(error, code: "TableAlreadyExistsException") {
+        } catch  where isAWSError(error, code: "TableAlreadyExistsException") {
             // A retried call whose first attempt went through: fine if it is our restore.
             guard let table = try await tables.describeTable(request.target), restoredFrom(table, request.source) else {
                 throw ExecutionError.changedSincePlan("table \(request.target) appeared since the plan")

@@ -3,9 +3,10 @@ import Foundation
 extension CopyRun {
     /// The table as it is now, if deleting it is still what the plan meant and every safeguard
     /// allows it on fresh state; nil if it is already gone.
-    func tableForDeletion(_ name: String, plannedCreatedAt: Date, adopt: Bool, jobTurnedOnProtection: Bool,
-        _ tables: any TableService) async throws -> TableSnapshot?
-    {
+    func tableForDeletion(
+        _ name: String, plannedCreatedAt: Date, adopt: Bool, jobTurnedOnProtection: Bool,
+        _ tables: any TableService
+    ) async throws -> TableSnapshot? {
         guard let table = try await tables.describeTable(name) else { return nil }
         // A table's ARN does not change when it is deleted and made again: its creation time does.
         guard abs(table.createdAt.timeIntervalSince(plannedCreatedAt)) < 1 else {
@@ -35,7 +36,8 @@ extension CopyRun {
         }
         report("deleting table", table.name)
         try await whenNotBusy("DeleteTable of \(table.name)") { try await tables.deleteTable(table.name) }
-        try await waiter.wait(for: "table \(table.name) to be deleted", timeout: timeout, report: progress(table.name)) {
+        try await waiter.wait(for: "table \(table.name) to be deleted", timeout: timeout, report: progress(table.name))
+        {
             guard let current = try await tables.describeTable(table.name) else { return .done(()) }
             return .pending(status: current.status)
         }

@@ -58,12 +58,14 @@ public struct Waiter: Sendable {
 extension Waiter {
     /// Polling intervals from `DBCOPY_POLL_INTERVAL_MS` and `DBCOPY_POLL_MAX_INTERVAL_MS`
     /// (defaults 1000 and 20000): shorter in tests against local endpoints.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Waiter {
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Waiter
+    {
         func seconds(_ key: String, _ fallback: TimeInterval) -> TimeInterval {
             guard let text = environment[key], let millis = Int(text), millis > 0 else { return fallback }
             return TimeInterval(millis) / 1000
         }
         return Waiter(
-            initialInterval: seconds("DBCOPY_POLL_INTERVAL_MS", 1), maximumInterval: seconds("DBCOPY_POLL_MAX_INTERVAL_MS", 20))
+            initialInterval: seconds("DBCOPY_POLL_INTERVAL_MS", 1),
+            maximumInterval: seconds("DBCOPY_POLL_MAX_INTERVAL_MS", 20))
     }
 }

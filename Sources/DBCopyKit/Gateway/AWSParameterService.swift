@@ -10,7 +10,7 @@ public struct AWSParameterService: ParameterService {
     public func parameter(_ name: String) async throws -> String? {
         do {
             return try await client.getParameter(GetParameterInput(name: name)).parameter?.value
-        } catch where isAWSError(error, code: "ParameterNotFound") {
+        } catch  where isAWSError(error, code: "ParameterNotFound") {
             return nil
         }
     }
@@ -23,7 +23,7 @@ public struct AWSParameterService: ParameterService {
         do {
             _ = try await client.putParameter(PutParameterInput(name: name, value: value, overwrite: false))
             return true
-        } catch where isAWSError(error, code: "ParameterAlreadyExists") {
+        } catch  where isAWSError(error, code: "ParameterAlreadyExists") {
             return false
         }
     }
@@ -31,7 +31,7 @@ public struct AWSParameterService: ParameterService {
     public func deleteParameter(_ name: String) async throws {
         do {
             try await client.deleteParameter(DeleteParameterInput(name: name))
-        } catch where isAWSError(error, code: "ParameterNotFound") {
+        } catch  where isAWSError(error, code: "ParameterNotFound") {
             return
         }
     }

@@ -16,7 +16,7 @@ public struct AWSTableService: TableService {
     public func describeTable(_ name: String) async throws -> TableSnapshot? {
         do {
             return TableSnapshot(try await client.describeTable(tableName: name))
-        } catch where isAWSError(error, code: "ResourceNotFoundException") {
+        } catch  where isAWSError(error, code: "ResourceNotFoundException") {
             return nil
         }
     }
@@ -48,10 +48,11 @@ public struct AWSTableService: TableService {
     public func describeBackup(_ arn: String) async throws -> BackupSnapshot? {
         do {
             guard let description = try await client.describeBackup(backupArn: arn).backupDescription,
-                let details = description.backupDetails, let backup = BackupSnapshot(details, source: description.sourceTableDetails)
+                let details = description.backupDetails,
+                let backup = BackupSnapshot(details, source: description.sourceTableDetails)
             else { return nil }
             return backup.status == "DELETED" ? nil : backup
-        } catch where isAWSError(error, code: "BackupNotFoundException") {
+        } catch  where isAWSError(error, code: "BackupNotFoundException") {
             return nil
         }
     }
@@ -68,7 +69,7 @@ public struct AWSTableService: TableService {
     public func deleteBackup(_ arn: String) async throws {
         do {
             _ = try await client.deleteBackup(backupArn: arn)
-        } catch where isAWSError(error, code: "BackupNotFoundException") {
+        } catch  where isAWSError(error, code: "BackupNotFoundException") {
             return
         }
     }
@@ -76,7 +77,7 @@ public struct AWSTableService: TableService {
     public func deleteTable(_ name: String) async throws {
         do {
             _ = try await client.deleteTable(DeleteTableInput(tableName: name))
-        } catch where isAWSError(error, code: "ResourceNotFoundException") {
+        } catch  where isAWSError(error, code: "ResourceNotFoundException") {
             return
         }
     }
@@ -89,13 +90,15 @@ public struct AWSTableService: TableService {
     public func enableTimeToLive(table: String, attribute: String) async throws {
         _ = try await client.updateTimeToLive(
             UpdateTimeToLiveInput(
-                tableName: table, timeToLiveSpecification: TimeToLiveSpecification(enabled: true, attributeName: attribute)))
+                tableName: table,
+                timeToLiveSpecification: TimeToLiveSpecification(enabled: true, attributeName: attribute)))
     }
 
     public func setPointInTimeRecovery(table: String, enabled: Bool) async throws {
         _ = try await client.updateContinuousBackups(
             UpdateContinuousBackupsInput(
                 tableName: table,
-                pointInTimeRecoverySpecification: PointInTimeRecoverySpecification(pointInTimeRecoveryEnabled: enabled)))
+                pointInTimeRecoverySpecification: PointInTimeRecoverySpecification(pointInTimeRecoveryEnabled: enabled))
+        )
     }
 }

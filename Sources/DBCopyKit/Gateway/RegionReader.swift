@@ -154,7 +154,7 @@ struct RegionReader: Sendable {
             table.tags = try await tags
             table.ttl = try await ttl
             table.pointInTimeRecovery = try await pitr
-        } catch where isAWSError(error, code: "ResourceNotFoundException") {
+        } catch  where isAWSError(error, code: "ResourceNotFoundException") {
             // Deleted since DescribeTable answered (a delete in progress, say an interrupted run's):
             // what else there was to read went with it. The planner leaves a DELETING table alone.
             table.status = "DELETING"

@@ -24,7 +24,8 @@ extension TableSnapshot {
         }
         self.init(
             name: description.tableName ?? "", arn: description.tableArn ?? "",
-            status: description.tableStatus?.rawValue ?? "ACTIVE", createdAt: description.creationDateTime ?? .distantPast,
+            status: description.tableStatus?.rawValue ?? "ACTIVE",
+            createdAt: description.creationDateTime ?? .distantPast,
             itemCount: Int64(description.itemCount ?? 0), sizeBytes: Int64(description.tableSizeBytes ?? 0),
             billing: onDemand ? .onDemand : .provisioned, capacity: capacity(description.provisionedThroughput),
             indexes: (description.globalSecondaryIndexes ?? []).map {
@@ -46,7 +47,8 @@ extension BackupSnapshot {
         self.init(
             arn: arn, name: summary.backupName ?? "", tableName: summary.tableName ?? "", tableARN: summary.tableArn,
             status: summary.backupStatus?.rawValue ?? "AVAILABLE", type: summary.backupType?.rawValue ?? "USER",
-            createdAt: summary.backupCreationDateTime ?? .distantPast, sizeBytes: summary.backupSizeBytes.map(Int64.init))
+            createdAt: summary.backupCreationDateTime ?? .distantPast,
+            sizeBytes: summary.backupSizeBytes.map(Int64.init))
     }
 
     init?(_ details: BackupDetails, source: SourceTableDetails? = nil, tableName: String? = nil) {

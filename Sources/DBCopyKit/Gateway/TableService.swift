@@ -64,7 +64,8 @@ public struct RestoreRequest: Sendable, Equatable {
     public var encryption: EncryptionSpec?
 
     public init(
-        target: String, source: Source, sourceTable: String, billing: BillingMode, capacity: Capacity?, indexes: [String: Capacity],
+        target: String, source: Source, sourceTable: String, billing: BillingMode, capacity: Capacity?,
+        indexes: [String: Capacity],
         encryption: EncryptionSpec?
     ) {
         self.target = target

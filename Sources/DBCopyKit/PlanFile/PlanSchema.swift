@@ -5,874 +5,874 @@
 /// The plan file JSON Schema printed by `dbcopy schema`.
 enum PlanSchema {
     static let json = #"""
-{
-  "$schema": "http://json-schema.org/draft-07/schema#",
-  "title": "dbcopy plan file",
-  "description": "A dbcopy plan file (version 1): copy jobs for DynamoDB tables. Also accepts the legacy single-job JSON document (originTableName, targetTableName, ...). Check with: dbcopy validate FILE.",
-  "type": "object",
-  "additionalProperties": false,
-  "properties": {
-    "$schema": {
-      "description": "The path or URL of this schema, for editors; ignored by dbcopy.",
-      "type": "string"
-    },
-    "version": {
-      "description": "The plan file format version: 1.",
-      "type": "integer",
-      "const": 1
-    },
-    "defaults": {
-      "description": "Job keys shared by every job (not name, origin, target, rotation).",
-      "$ref": "#/definitions/defaults"
-    },
-    "protect": {
-      "description": "Globs of table names that are never deleted and never a target (* any run of characters, ? one character).",
-      "type": "array",
-      "items": {
-        "description": "A table name glob such as *-production.",
-        "type": "string",
-        "minLength": 1,
-        "pattern": "^[a-zA-Z0-9_.*?-]+$"
-      }
-    },
-    "jobs": {
-      "description": "The copy jobs, at least one.",
-      "type": "array",
-      "minItems": 1,
-      "items": {
-        "$ref": "#/definitions/job"
-      }
-    },
-    "originTableName": {
-      "description": "Legacy document: the table to copy.",
-      "$ref": "#/definitions/tableName"
-    },
-    "backupName": {
-      "description": "Legacy document: the backup name, used literally (default: dbcopy-{job}-{timestamp}).",
-      "type": "string",
-      "pattern": "^[a-zA-Z0-9_.-]{3,255}$"
-    },
-    "targetTableName": {
-      "description": "Legacy document: the table replaced by the copy (replace: adopt).",
-      "$ref": "#/definitions/tableName"
-    },
-    "desiredReadCapacityUnits": {
-      "description": "Legacy document: read capacity of the copy, 1 to 40000 (with desiredWriteCapacityUnits).",
-      "type": "integer",
-      "minimum": 1,
-      "maximum": 40000
-    },
-    "desiredWriteCapacityUnits": {
-      "description": "Legacy document: write capacity of the copy, 1 to 40000 (with desiredReadCapacityUnits).",
-      "type": "integer",
-      "minimum": 1,
-      "maximum": 40000
-    }
-  },
-  "if": {
-    "not": {
-      "anyOf": [
         {
-          "required": [
-            "version"
-          ]
-        },
-        {
-          "required": [
-            "jobs"
-          ]
-        }
-      ]
-    },
-    "anyOf": [
-      {
-        "required": [
-          "originTableName"
-        ]
-      },
-      {
-        "required": [
-          "backupName"
-        ]
-      },
-      {
-        "required": [
-          "targetTableName"
-        ]
-      },
-      {
-        "required": [
-          "desiredReadCapacityUnits"
-        ]
-      },
-      {
-        "required": [
-          "desiredWriteCapacityUnits"
-        ]
-      }
-    ]
-  },
-  "then": {
-    "description": "The legacy single-job document.",
-    "required": [
-      "originTableName",
-      "targetTableName"
-    ],
-    "not": {
-      "anyOf": [
-        {
-          "required": [
-            "defaults"
-          ]
-        },
-        {
-          "required": [
-            "protect"
-          ]
-        }
-      ]
-    },
-    "dependencies": {
-      "desiredReadCapacityUnits": [
-        "desiredWriteCapacityUnits"
-      ],
-      "desiredWriteCapacityUnits": [
-        "desiredReadCapacityUnits"
-      ]
-    }
-  },
-  "else": {
-    "description": "A version 1 plan file.",
-    "required": [
-      "version",
-      "jobs"
-    ],
-    "not": {
-      "anyOf": [
-        {
-          "required": [
-            "originTableName"
-          ]
-        },
-        {
-          "required": [
-            "backupName"
-          ]
-        },
-        {
-          "required": [
-            "targetTableName"
-          ]
-        },
-        {
-          "required": [
-            "desiredReadCapacityUnits"
-          ]
-        },
-        {
-          "required": [
-            "desiredWriteCapacityUnits"
-          ]
-        }
-      ]
-    }
-  },
-  "definitions": {
-    "tableName": {
-      "description": "A DynamoDB table name: 3 to 255 characters of a-z A-Z 0-9 _ . -",
-      "type": "string",
-      "pattern": "^[a-zA-Z0-9_.-]{3,255}$"
-    },
-    "jobName": {
-      "description": "A job name: lowercase letters, digits, _ and -, starting with a letter or digit, at most 64 characters.",
-      "type": "string",
-      "pattern": "^[a-z0-9][a-z0-9_-]*$",
-      "maxLength": 64
-    },
-    "region": {
-      "description": "An AWS region such as eu-west-1.",
-      "type": "string",
-      "pattern": "^[a-z]{2,4}(-[a-z]+)+-[0-9]+$"
-    },
-    "duration": {
-      "description": "A duration: one or more NUMBER+UNIT with units s, m, h, d, w (90s, 24h, 1h30m, 7d, 2w); at least 1s, at most 366d.",
-      "type": "string",
-      "pattern": "^([0-9]{1,9}[smhdw])+$"
-    },
-    "capacity": {
-      "description": "Provisioned capacity units.",
-      "type": "object",
-      "additionalProperties": false,
-      "required": [
-        "read",
-        "write"
-      ],
-      "properties": {
-        "read": {
-          "description": "Read capacity units, 1 to 40000.",
-          "type": "integer",
-          "minimum": 1,
-          "maximum": 40000
-        },
-        "write": {
-          "description": "Write capacity units, 1 to 40000.",
-          "type": "integer",
-          "minimum": 1,
-          "maximum": 40000
-        }
-      }
-    },
-    "origin": {
-      "description": "The table copied: a table name, {table: NAME}, or {match: REGEX} for every table whose name matches (ICU syntax, e.g. \"(?i)-production$\").",
-      "oneOf": [
-        {
-          "$ref": "#/definitions/tableName"
-        },
-        {
+          "$schema": "http://json-schema.org/draft-07/schema#",
+          "title": "dbcopy plan file",
+          "description": "A dbcopy plan file (version 1): copy jobs for DynamoDB tables. Also accepts the legacy single-job JSON document (originTableName, targetTableName, ...). Check with: dbcopy validate FILE.",
           "type": "object",
           "additionalProperties": false,
-          "required": [
-            "table"
-          ],
           "properties": {
-            "table": {
-              "description": "The origin table's name.",
+            "$schema": {
+              "description": "The path or URL of this schema, for editors; ignored by dbcopy.",
+              "type": "string"
+            },
+            "version": {
+              "description": "The plan file format version: 1.",
+              "type": "integer",
+              "const": 1
+            },
+            "defaults": {
+              "description": "Job keys shared by every job (not name, origin, target, rotation).",
+              "$ref": "#/definitions/defaults"
+            },
+            "protect": {
+              "description": "Globs of table names that are never deleted and never a target (* any run of characters, ? one character).",
+              "type": "array",
+              "items": {
+                "description": "A table name glob such as *-production.",
+                "type": "string",
+                "minLength": 1,
+                "pattern": "^[a-zA-Z0-9_.*?-]+$"
+              }
+            },
+            "jobs": {
+              "description": "The copy jobs, at least one.",
+              "type": "array",
+              "minItems": 1,
+              "items": {
+                "$ref": "#/definitions/job"
+              }
+            },
+            "originTableName": {
+              "description": "Legacy document: the table to copy.",
               "$ref": "#/definitions/tableName"
-            }
-          }
-        },
-        {
-          "type": "object",
-          "additionalProperties": false,
-          "required": [
-            "match"
-          ],
-          "properties": {
-            "match": {
-              "description": "A regular expression (ICU syntax); every table whose name it matches is an origin.",
+            },
+            "backupName": {
+              "description": "Legacy document: the backup name, used literally (default: dbcopy-{job}-{timestamp}).",
               "type": "string",
-              "minLength": 1
+              "pattern": "^[a-zA-Z0-9_.-]{3,255}$"
+            },
+            "targetTableName": {
+              "description": "Legacy document: the table replaced by the copy (replace: adopt).",
+              "$ref": "#/definitions/tableName"
+            },
+            "desiredReadCapacityUnits": {
+              "description": "Legacy document: read capacity of the copy, 1 to 40000 (with desiredWriteCapacityUnits).",
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 40000
+            },
+            "desiredWriteCapacityUnits": {
+              "description": "Legacy document: write capacity of the copy, 1 to 40000 (with desiredReadCapacityUnits).",
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 40000
             }
-          }
-        }
-      ]
-    },
-    "source": {
-      "description": "What the copy is restored from: backup (a new on-demand backup, the default), latest-backup (the newest available backup), point-in-time (the latest restorable time), {backup_arn: ARN} or {point_in_time: RFC3339 TIME}.",
-      "oneOf": [
-        {
-          "type": "string",
-          "enum": [
-            "backup",
-            "latest-backup",
-            "point-in-time"
-          ]
-        },
-        {
-          "type": "object",
-          "additionalProperties": false,
-          "required": [
-            "backup_arn"
-          ],
-          "properties": {
-            "backup_arn": {
-              "description": "The ARN of an existing backup of the origin.",
-              "type": "string",
-              "pattern": "^arn:aws[a-zA-Z-]*:dynamodb:[a-z]{2,4}(-[a-z]+)+-[0-9]+:[0-9]{12}:table/[a-zA-Z0-9_.-]{3,255}/backup/[a-zA-Z0-9-]+$"
-            }
-          }
-        },
-        {
-          "type": "object",
-          "additionalProperties": false,
-          "required": [
-            "point_in_time"
-          ],
-          "properties": {
-            "point_in_time": {
-              "description": "An RFC 3339 time, e.g. 2026-11-20T08:00:00Z: the origin as it was then (point-in-time recovery must be on).",
-              "type": "string",
-              "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"
-            }
-          }
-        }
-      ]
-    },
-    "backupNameTemplate": {
-      "description": "A backup name template: a-z A-Z 0-9 _ . - and the placeholders {origin}, {job}, {timestamp} (UTC YYYYMMDD-HH-mm-ss).",
-      "type": "string",
-      "pattern": "^([a-zA-Z0-9_.-]|\\{(origin|job|timestamp)\\})+$"
-    },
-    "rotation": {
-      "description": "Timestamped generations instead of a fixed target: {name: TEMPLATE, keep: N} or {pattern: REGEX, replacement: TEXT, keep: N}.",
-      "type": "object",
-      "additionalProperties": false,
-      "required": [
-        "keep"
-      ],
-      "properties": {
-        "name": {
-          "description": "A table name template with {timestamp}, and optionally {origin} and {job}.",
-          "type": "string",
-          "pattern": "^([a-zA-Z0-9_.-]|\\{(origin|job|timestamp)\\})*\\{timestamp\\}([a-zA-Z0-9_.-]|\\{(origin|job|timestamp)\\})*$"
-        },
-        "pattern": {
-          "description": "A regular expression (ICU syntax) replaced in the origin's name; the generation is the result, then - and the UTC timestamp.",
-          "type": "string",
-          "minLength": 1
-        },
-        "replacement": {
-          "description": "What replaces each match of pattern: a-z A-Z 0-9 _ . - and $0 (the whole match) to $9 (groups).",
-          "type": "string",
-          "pattern": "^([a-zA-Z0-9_.-]|\\$[0-9]|\\\\[a-zA-Z0-9_.-])*$"
-        },
-        "keep": {
-          "description": "How many generations to keep, counting the new one: 1 to 100. Older ones made by this job are destroyed.",
-          "type": "integer",
-          "minimum": 1,
-          "maximum": 100
-        }
-      },
-      "oneOf": [
-        {
-          "required": [
-            "name"
-          ],
-          "not": {
+          },
+          "if": {
+            "not": {
+              "anyOf": [
+                {
+                  "required": [
+                    "version"
+                  ]
+                },
+                {
+                  "required": [
+                    "jobs"
+                  ]
+                }
+              ]
+            },
             "anyOf": [
               {
                 "required": [
-                  "pattern"
+                  "originTableName"
                 ]
               },
               {
                 "required": [
-                  "replacement"
+                  "backupName"
                 ]
-              }
-            ]
-          }
-        },
-        {
-          "required": [
-            "pattern",
-            "replacement"
-          ],
-          "not": {
-            "required": [
-              "name"
-            ]
-          }
-        }
-      ]
-    },
-    "indexes": {
-      "description": "Capacity per global secondary index: INDEX NAME: {read: N, write: N}. Names are checked against the origin when planning.",
-      "type": "object",
-      "propertyNames": {
-        "pattern": "^[a-zA-Z0-9_.-]{3,255}$"
-      },
-      "additionalProperties": {
-        "$ref": "#/definitions/capacity"
-      }
-    },
-    "encryption": {
-      "description": "Encryption at rest of the copy: aws-owned, aws-managed, or {kms_key: KEY} (a customer managed key id, ARN or alias).",
-      "oneOf": [
-        {
-          "type": "string",
-          "enum": [
-            "aws-owned",
-            "aws-managed"
-          ]
-        },
-        {
-          "type": "object",
-          "additionalProperties": false,
-          "required": [
-            "kms_key"
-          ],
-          "properties": {
-            "kms_key": {
-              "description": "A KMS key id, key ARN or alias/NAME.",
-              "type": "string",
-              "minLength": 1,
-              "maxLength": 2048,
-              "pattern": "^\\S+$"
-            }
-          }
-        }
-      ]
-    },
-    "tagKey": {
-      "description": "A tag key: 1 to 128 letters, digits, spaces and _ . : / = + - @, not starting with aws: or dbcopy:.",
-      "type": "string",
-      "minLength": 1,
-      "maxLength": 128,
-      "pattern": "^[^!\"#$%&'()*,;<>?\\[\\\\\\]^`{|}~\\x00-\\x1f\\x7f]+$",
-      "not": {
-        "pattern": "^([aA][wW][sS]|[dD][bB][cC][oO][pP][yY]):"
-      }
-    },
-    "tags": {
-      "description": "Tags put on the copy (besides dbcopy's own dbcopy:* tags): KEY: VALUE, at most 47. Merged with the tags in defaults, the job's value winning per key.",
-      "type": "object",
-      "maxProperties": 47,
-      "propertyNames": {
-        "$ref": "#/definitions/tagKey"
-      },
-      "additionalProperties": {
-        "description": "A tag value: at most 256 letters, digits, spaces and _ . : / = + - @ (quote numbers).",
-        "type": "string",
-        "maxLength": 256,
-        "pattern": "^[^!\"#$%&'()*,;<>?\\[\\\\\\]^`{|}~\\x00-\\x1f\\x7f]*$"
-      }
-    },
-    "copyTags": {
-      "description": "Which of the origin's tags the copy gets: false (none, the default), true (all but aws:* and dbcopy:*), or a list of tag keys.",
-      "oneOf": [
-        {
-          "type": "boolean"
-        },
-        {
-          "type": "array",
-          "minItems": 1,
-          "uniqueItems": true,
-          "items": {
-            "$ref": "#/definitions/tagKey"
-          }
-        }
-      ]
-    },
-    "ssmParameterName": {
-      "description": "An SSM parameter name template with {origin} and {job}: a-z A-Z 0-9 _ . - /, a hierarchy starts with /, at most 15 levels, not beginning with aws or ssm.",
-      "type": "string",
-      "minLength": 1,
-      "maxLength": 1011,
-      "pattern": "^([a-zA-Z0-9_./-]|\\{(origin|job)\\})+$",
-      "not": {
-        "anyOf": [
-          {
-            "pattern": "^[^/].*/"
-          },
-          {
-            "pattern": "//|/$"
-          },
-          {
-            "pattern": "^/?([aA][wW][sS]|[sS][sS][mM])"
-          },
-          {
-            "pattern": "^(/[^/]*){16}"
-          }
-        ]
-      }
-    },
-    "ssmParameter": {
-      "description": "An SSM parameter that gets the copy's table ARN (or name) once it is ACTIVE: a name, or {name: NAME, value: arn|name}.",
-      "oneOf": [
-        {
-          "$ref": "#/definitions/ssmParameterName"
-        },
-        {
-          "type": "object",
-          "additionalProperties": false,
-          "required": [
-            "name"
-          ],
-          "properties": {
-            "name": {
-              "description": "The parameter name; may use {origin} and {job}.",
-              "$ref": "#/definitions/ssmParameterName"
-            },
-            "value": {
-              "description": "What the parameter holds: arn (the default) or name.",
-              "type": "string",
-              "enum": [
-                "arn",
-                "name"
-              ]
-            }
-          }
-        }
-      ]
-    },
-    "retention": {
-      "description": "Which of the job's own backups to keep: the newest backups, and none older than max_age. Unset: keep all.",
-      "type": "object",
-      "additionalProperties": false,
-      "properties": {
-        "backups": {
-          "description": "Keep the newest N backups made by this job (counting the new one): 0 to 1000.",
-          "type": "integer",
-          "minimum": 0,
-          "maximum": 1000
-        },
-        "max_age": {
-          "description": "Destroy this job's backups older than this duration.",
-          "$ref": "#/definitions/duration"
-        }
-      }
-    },
-    "job": {
-      "description": "One copy job: name, origin, and exactly one of target or rotation.",
-      "type": "object",
-      "additionalProperties": false,
-      "required": [
-        "name",
-        "origin"
-      ],
-      "properties": {
-        "name": {
-          "description": "The job's unique name: lowercase letters, digits, _ and -.",
-          "$ref": "#/definitions/jobName"
-        },
-        "region": {
-          "description": "The AWS region of the origin and the copy. Default: the session's region (--region, AWS_REGION, profile).",
-          "$ref": "#/definitions/region"
-        },
-        "origin": {
-          "description": "The table copied: a name, {table: NAME} or {match: REGEX}.",
-          "$ref": "#/definitions/origin"
-        },
-        "source": {
-          "description": "What the copy is restored from. Default: backup (a new on-demand backup of the origin).",
-          "$ref": "#/definitions/source"
-        },
-        "backup_name": {
-          "description": "The name of the backups this job makes. Default: dbcopy-{job}-{timestamp}.",
-          "$ref": "#/definitions/backupNameTemplate"
-        },
-        "target": {
-          "description": "A fixed target table name (or use rotation). Never an origin, never protected.",
-          "$ref": "#/definitions/tableName"
-        },
-        "rotation": {
-          "description": "Timestamped generations instead of a fixed target.",
-          "$ref": "#/definitions/rotation"
-        },
-        "replace": {
-          "description": "Whether an existing fixed target may be deleted and restored over: false (default: an existing target is an error), true (only a table dbcopy made for this job), or adopt (also a table dbcopy did not make, once).",
-          "oneOf": [
-            {
-              "type": "boolean"
-            },
-            {
-              "type": "string",
-              "const": "adopt"
-            }
-          ]
-        },
-        "backup_before_replace": {
-          "description": "Back up a fixed target before deleting it. Default: true.",
-          "type": "boolean"
-        },
-        "billing": {
-          "description": "Billing mode of the copy: provisioned or on-demand. Default: as the origin.",
-          "type": "string",
-          "enum": [
-            "provisioned",
-            "on-demand"
-          ]
-        },
-        "capacity": {
-          "description": "Provisioned capacity of the copy (not with billing: on-demand). Default: as the origin.",
-          "$ref": "#/definitions/capacity"
-        },
-        "indexes": {
-          "description": "Provisioned capacity of global secondary indexes (not with billing: on-demand).",
-          "$ref": "#/definitions/indexes"
-        },
-        "encryption": {
-          "description": "Encryption at rest of the copy. Default: as the backup.",
-          "$ref": "#/definitions/encryption"
-        },
-        "table_class": {
-          "description": "Table class of the copy: standard or standard-infrequent-access. Default: as the origin.",
-          "type": "string",
-          "enum": [
-            "standard",
-            "standard-infrequent-access"
-          ]
-        },
-        "deletion_protection": {
-          "description": "Turn deletion protection of the copy on or off. Default: left as restored (off).",
-          "type": "boolean"
-        },
-        "point_in_time_recovery": {
-          "description": "Turn point-in-time recovery of the copy on or off. Default: left as restored (off).",
-          "type": "boolean"
-        },
-        "ttl": {
-          "description": "copy (the default): enable the origin's TTL attribute on the copy; false: leave TTL off.",
-          "oneOf": [
-            {
-              "type": "string",
-              "const": "copy"
-            },
-            {
-              "type": "boolean",
-              "const": false
-            }
-          ]
-        },
-        "tags": {
-          "description": "Tags put on the copy.",
-          "$ref": "#/definitions/tags"
-        },
-        "copy_tags": {
-          "description": "Which of the origin's tags the copy gets. Default: false.",
-          "$ref": "#/definitions/copyTags"
-        },
-        "refresh": {
-          "description": "A copy younger than this is fresh and not redone. Default: every apply copies.",
-          "$ref": "#/definitions/duration"
-        },
-        "ssm_parameter": {
-          "description": "An SSM parameter pointed at the copy once it is ACTIVE.",
-          "$ref": "#/definitions/ssmParameter"
-        },
-        "retention": {
-          "description": "Which of the job's own backups to keep. Default: all.",
-          "$ref": "#/definitions/retention"
-        },
-        "wait_timeout": {
-          "description": "How long to wait for a backup or restore before failing the job. Default: 6h.",
-          "$ref": "#/definitions/duration"
-        }
-      },
-      "oneOf": [
-        {
-          "required": [
-            "target"
-          ]
-        },
-        {
-          "required": [
-            "rotation"
-          ]
-        }
-      ],
-      "allOf": [
-        {
-          "if": {
-            "properties": {
-              "billing": {
-                "const": "on-demand"
-              }
-            },
-            "required": [
-              "billing"
-            ]
-          },
-          "then": {
-            "not": {
-              "anyOf": [
-                {
-                  "required": [
-                    "capacity"
-                  ]
-                },
-                {
-                  "required": [
-                    "indexes"
-                  ]
-                }
-              ]
-            }
-          }
-        },
-        {
-          "if": {
-            "required": [
-              "rotation"
-            ]
-          },
-          "then": {
-            "not": {
-              "anyOf": [
-                {
-                  "required": [
-                    "replace"
-                  ]
-                },
-                {
-                  "required": [
-                    "backup_before_replace"
-                  ]
-                }
-              ]
-            }
-          }
-        },
-        {
-          "if": {
-            "properties": {
-              "origin": {
-                "type": "object",
+              },
+              {
                 "required": [
-                  "match"
+                  "targetTableName"
+                ]
+              },
+              {
+                "required": [
+                  "desiredReadCapacityUnits"
+                ]
+              },
+              {
+                "required": [
+                  "desiredWriteCapacityUnits"
                 ]
               }
-            },
-            "required": [
-              "origin"
             ]
           },
           "then": {
-            "properties": {
-              "source": {
-                "not": {
+            "description": "The legacy single-job document.",
+            "required": [
+              "originTableName",
+              "targetTableName"
+            ],
+            "not": {
+              "anyOf": [
+                {
+                  "required": [
+                    "defaults"
+                  ]
+                },
+                {
+                  "required": [
+                    "protect"
+                  ]
+                }
+              ]
+            },
+            "dependencies": {
+              "desiredReadCapacityUnits": [
+                "desiredWriteCapacityUnits"
+              ],
+              "desiredWriteCapacityUnits": [
+                "desiredReadCapacityUnits"
+              ]
+            }
+          },
+          "else": {
+            "description": "A version 1 plan file.",
+            "required": [
+              "version",
+              "jobs"
+            ],
+            "not": {
+              "anyOf": [
+                {
+                  "required": [
+                    "originTableName"
+                  ]
+                },
+                {
+                  "required": [
+                    "backupName"
+                  ]
+                },
+                {
+                  "required": [
+                    "targetTableName"
+                  ]
+                },
+                {
+                  "required": [
+                    "desiredReadCapacityUnits"
+                  ]
+                },
+                {
+                  "required": [
+                    "desiredWriteCapacityUnits"
+                  ]
+                }
+              ]
+            }
+          },
+          "definitions": {
+            "tableName": {
+              "description": "A DynamoDB table name: 3 to 255 characters of a-z A-Z 0-9 _ . -",
+              "type": "string",
+              "pattern": "^[a-zA-Z0-9_.-]{3,255}$"
+            },
+            "jobName": {
+              "description": "A job name: lowercase letters, digits, _ and -, starting with a letter or digit, at most 64 characters.",
+              "type": "string",
+              "pattern": "^[a-z0-9][a-z0-9_-]*$",
+              "maxLength": 64
+            },
+            "region": {
+              "description": "An AWS region such as eu-west-1.",
+              "type": "string",
+              "pattern": "^[a-z]{2,4}(-[a-z]+)+-[0-9]+$"
+            },
+            "duration": {
+              "description": "A duration: one or more NUMBER+UNIT with units s, m, h, d, w (90s, 24h, 1h30m, 7d, 2w); at least 1s, at most 366d.",
+              "type": "string",
+              "pattern": "^([0-9]{1,9}[smhdw])+$"
+            },
+            "capacity": {
+              "description": "Provisioned capacity units.",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "read",
+                "write"
+              ],
+              "properties": {
+                "read": {
+                  "description": "Read capacity units, 1 to 40000.",
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 40000
+                },
+                "write": {
+                  "description": "Write capacity units, 1 to 40000.",
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 40000
+                }
+              }
+            },
+            "origin": {
+              "description": "The table copied: a table name, {table: NAME}, or {match: REGEX} for every table whose name matches (ICU syntax, e.g. \"(?i)-production$\").",
+              "oneOf": [
+                {
+                  "$ref": "#/definitions/tableName"
+                },
+                {
                   "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "table"
+                  ],
+                  "properties": {
+                    "table": {
+                      "description": "The origin table's name.",
+                      "$ref": "#/definitions/tableName"
+                    }
+                  }
+                },
+                {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "match"
+                  ],
+                  "properties": {
+                    "match": {
+                      "description": "A regular expression (ICU syntax); every table whose name it matches is an origin.",
+                      "type": "string",
+                      "minLength": 1
+                    }
+                  }
+                }
+              ]
+            },
+            "source": {
+              "description": "What the copy is restored from: backup (a new on-demand backup, the default), latest-backup (the newest available backup), point-in-time (the latest restorable time), {backup_arn: ARN} or {point_in_time: RFC3339 TIME}.",
+              "oneOf": [
+                {
+                  "type": "string",
+                  "enum": [
+                    "backup",
+                    "latest-backup",
+                    "point-in-time"
+                  ]
+                },
+                {
+                  "type": "object",
+                  "additionalProperties": false,
                   "required": [
                     "backup_arn"
-                  ]
+                  ],
+                  "properties": {
+                    "backup_arn": {
+                      "description": "The ARN of an existing backup of the origin.",
+                      "type": "string",
+                      "pattern": "^arn:aws[a-zA-Z-]*:dynamodb:[a-z]{2,4}(-[a-z]+)+-[0-9]+:[0-9]{12}:table/[a-zA-Z0-9_.-]{3,255}/backup/[a-zA-Z0-9-]+$"
+                    }
+                  }
+                },
+                {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "point_in_time"
+                  ],
+                  "properties": {
+                    "point_in_time": {
+                      "description": "An RFC 3339 time, e.g. 2026-11-20T08:00:00Z: the origin as it was then (point-in-time recovery must be on).",
+                      "type": "string",
+                      "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"
+                    }
+                  }
                 }
-              }
-            }
-          }
-        }
-      ]
-    },
-    "defaults": {
-      "description": "Job keys applied to every job that does not set them (any job key except name, origin, target and rotation). tags merge key by key; every other key is replaced whole.",
-      "type": "object",
-      "additionalProperties": false,
-      "properties": {
-        "region": {
-          "description": "The AWS region of the origin and the copy. Default: the session's region (--region, AWS_REGION, profile).",
-          "$ref": "#/definitions/region"
-        },
-        "source": {
-          "description": "What the copy is restored from. Default: backup (a new on-demand backup of the origin).",
-          "$ref": "#/definitions/source"
-        },
-        "backup_name": {
-          "description": "The name of the backups this job makes. Default: dbcopy-{job}-{timestamp}.",
-          "$ref": "#/definitions/backupNameTemplate"
-        },
-        "replace": {
-          "description": "Whether an existing fixed target may be deleted and restored over: false (default: an existing target is an error), true (only a table dbcopy made for this job), or adopt (also a table dbcopy did not make, once).",
-          "oneOf": [
-            {
-              "type": "boolean"
+              ]
             },
-            {
+            "backupNameTemplate": {
+              "description": "A backup name template: a-z A-Z 0-9 _ . - and the placeholders {origin}, {job}, {timestamp} (UTC YYYYMMDD-HH-mm-ss).",
               "type": "string",
-              "const": "adopt"
-            }
-          ]
-        },
-        "backup_before_replace": {
-          "description": "Back up a fixed target before deleting it. Default: true.",
-          "type": "boolean"
-        },
-        "billing": {
-          "description": "Billing mode of the copy: provisioned or on-demand. Default: as the origin.",
-          "type": "string",
-          "enum": [
-            "provisioned",
-            "on-demand"
-          ]
-        },
-        "capacity": {
-          "description": "Provisioned capacity of the copy (not with billing: on-demand). Default: as the origin.",
-          "$ref": "#/definitions/capacity"
-        },
-        "indexes": {
-          "description": "Provisioned capacity of global secondary indexes (not with billing: on-demand).",
-          "$ref": "#/definitions/indexes"
-        },
-        "encryption": {
-          "description": "Encryption at rest of the copy. Default: as the backup.",
-          "$ref": "#/definitions/encryption"
-        },
-        "table_class": {
-          "description": "Table class of the copy: standard or standard-infrequent-access. Default: as the origin.",
-          "type": "string",
-          "enum": [
-            "standard",
-            "standard-infrequent-access"
-          ]
-        },
-        "deletion_protection": {
-          "description": "Turn deletion protection of the copy on or off. Default: left as restored (off).",
-          "type": "boolean"
-        },
-        "point_in_time_recovery": {
-          "description": "Turn point-in-time recovery of the copy on or off. Default: left as restored (off).",
-          "type": "boolean"
-        },
-        "ttl": {
-          "description": "copy (the default): enable the origin's TTL attribute on the copy; false: leave TTL off.",
-          "oneOf": [
-            {
-              "type": "string",
-              "const": "copy"
+              "pattern": "^([a-zA-Z0-9_.-]|\\{(origin|job|timestamp)\\})+$"
             },
-            {
-              "type": "boolean",
-              "const": false
-            }
-          ]
-        },
-        "tags": {
-          "description": "Tags put on the copy.",
-          "$ref": "#/definitions/tags"
-        },
-        "copy_tags": {
-          "description": "Which of the origin's tags the copy gets. Default: false.",
-          "$ref": "#/definitions/copyTags"
-        },
-        "refresh": {
-          "description": "A copy younger than this is fresh and not redone. Default: every apply copies.",
-          "$ref": "#/definitions/duration"
-        },
-        "ssm_parameter": {
-          "description": "An SSM parameter pointed at the copy once it is ACTIVE.",
-          "$ref": "#/definitions/ssmParameter"
-        },
-        "retention": {
-          "description": "Which of the job's own backups to keep. Default: all.",
-          "$ref": "#/definitions/retention"
-        },
-        "wait_timeout": {
-          "description": "How long to wait for a backup or restore before failing the job. Default: 6h.",
-          "$ref": "#/definitions/duration"
-        }
-      },
-      "allOf": [
-        {
-          "if": {
-            "properties": {
-              "billing": {
-                "const": "on-demand"
-              }
-            },
-            "required": [
-              "billing"
-            ]
-          },
-          "then": {
-            "not": {
-              "anyOf": [
+            "rotation": {
+              "description": "Timestamped generations instead of a fixed target: {name: TEMPLATE, keep: N} or {pattern: REGEX, replacement: TEXT, keep: N}.",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "keep"
+              ],
+              "properties": {
+                "name": {
+                  "description": "A table name template with {timestamp}, and optionally {origin} and {job}.",
+                  "type": "string",
+                  "pattern": "^([a-zA-Z0-9_.-]|\\{(origin|job|timestamp)\\})*\\{timestamp\\}([a-zA-Z0-9_.-]|\\{(origin|job|timestamp)\\})*$"
+                },
+                "pattern": {
+                  "description": "A regular expression (ICU syntax) replaced in the origin's name; the generation is the result, then - and the UTC timestamp.",
+                  "type": "string",
+                  "minLength": 1
+                },
+                "replacement": {
+                  "description": "What replaces each match of pattern: a-z A-Z 0-9 _ . - and $0 (the whole match) to $9 (groups).",
+                  "type": "string",
+                  "pattern": "^([a-zA-Z0-9_.-]|\\$[0-9]|\\\\[a-zA-Z0-9_.-])*$"
+                },
+                "keep": {
+                  "description": "How many generations to keep, counting the new one: 1 to 100. Older ones made by this job are destroyed.",
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 100
+                }
+              },
+              "oneOf": [
                 {
                   "required": [
-                    "capacity"
+                    "name"
+                  ],
+                  "not": {
+                    "anyOf": [
+                      {
+                        "required": [
+                          "pattern"
+                        ]
+                      },
+                      {
+                        "required": [
+                          "replacement"
+                        ]
+                      }
+                    ]
+                  }
+                },
+                {
+                  "required": [
+                    "pattern",
+                    "replacement"
+                  ],
+                  "not": {
+                    "required": [
+                      "name"
+                    ]
+                  }
+                }
+              ]
+            },
+            "indexes": {
+              "description": "Capacity per global secondary index: INDEX NAME: {read: N, write: N}. Names are checked against the origin when planning.",
+              "type": "object",
+              "propertyNames": {
+                "pattern": "^[a-zA-Z0-9_.-]{3,255}$"
+              },
+              "additionalProperties": {
+                "$ref": "#/definitions/capacity"
+              }
+            },
+            "encryption": {
+              "description": "Encryption at rest of the copy: aws-owned, aws-managed, or {kms_key: KEY} (a customer managed key id, ARN or alias).",
+              "oneOf": [
+                {
+                  "type": "string",
+                  "enum": [
+                    "aws-owned",
+                    "aws-managed"
+                  ]
+                },
+                {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "kms_key"
+                  ],
+                  "properties": {
+                    "kms_key": {
+                      "description": "A KMS key id, key ARN or alias/NAME.",
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 2048,
+                      "pattern": "^\\S+$"
+                    }
+                  }
+                }
+              ]
+            },
+            "tagKey": {
+              "description": "A tag key: 1 to 128 letters, digits, spaces and _ . : / = + - @, not starting with aws: or dbcopy:.",
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 128,
+              "pattern": "^[^!\"#$%&'()*,;<>?\\[\\\\\\]^`{|}~\\x00-\\x1f\\x7f]+$",
+              "not": {
+                "pattern": "^([aA][wW][sS]|[dD][bB][cC][oO][pP][yY]):"
+              }
+            },
+            "tags": {
+              "description": "Tags put on the copy (besides dbcopy's own dbcopy:* tags): KEY: VALUE, at most 47. Merged with the tags in defaults, the job's value winning per key.",
+              "type": "object",
+              "maxProperties": 47,
+              "propertyNames": {
+                "$ref": "#/definitions/tagKey"
+              },
+              "additionalProperties": {
+                "description": "A tag value: at most 256 letters, digits, spaces and _ . : / = + - @ (quote numbers).",
+                "type": "string",
+                "maxLength": 256,
+                "pattern": "^[^!\"#$%&'()*,;<>?\\[\\\\\\]^`{|}~\\x00-\\x1f\\x7f]*$"
+              }
+            },
+            "copyTags": {
+              "description": "Which of the origin's tags the copy gets: false (none, the default), true (all but aws:* and dbcopy:*), or a list of tag keys.",
+              "oneOf": [
+                {
+                  "type": "boolean"
+                },
+                {
+                  "type": "array",
+                  "minItems": 1,
+                  "uniqueItems": true,
+                  "items": {
+                    "$ref": "#/definitions/tagKey"
+                  }
+                }
+              ]
+            },
+            "ssmParameterName": {
+              "description": "An SSM parameter name template with {origin} and {job}: a-z A-Z 0-9 _ . - /, a hierarchy starts with /, at most 15 levels, not beginning with aws or ssm.",
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 1011,
+              "pattern": "^([a-zA-Z0-9_./-]|\\{(origin|job)\\})+$",
+              "not": {
+                "anyOf": [
+                  {
+                    "pattern": "^[^/].*/"
+                  },
+                  {
+                    "pattern": "//|/$"
+                  },
+                  {
+                    "pattern": "^/?([aA][wW][sS]|[sS][sS][mM])"
+                  },
+                  {
+                    "pattern": "^(/[^/]*){16}"
+                  }
+                ]
+              }
+            },
+            "ssmParameter": {
+              "description": "An SSM parameter that gets the copy's table ARN (or name) once it is ACTIVE: a name, or {name: NAME, value: arn|name}.",
+              "oneOf": [
+                {
+                  "$ref": "#/definitions/ssmParameterName"
+                },
+                {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "name"
+                  ],
+                  "properties": {
+                    "name": {
+                      "description": "The parameter name; may use {origin} and {job}.",
+                      "$ref": "#/definitions/ssmParameterName"
+                    },
+                    "value": {
+                      "description": "What the parameter holds: arn (the default) or name.",
+                      "type": "string",
+                      "enum": [
+                        "arn",
+                        "name"
+                      ]
+                    }
+                  }
+                }
+              ]
+            },
+            "retention": {
+              "description": "Which of the job's own backups to keep: the newest backups, and none older than max_age. Unset: keep all.",
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "backups": {
+                  "description": "Keep the newest N backups made by this job (counting the new one): 0 to 1000.",
+                  "type": "integer",
+                  "minimum": 0,
+                  "maximum": 1000
+                },
+                "max_age": {
+                  "description": "Destroy this job's backups older than this duration.",
+                  "$ref": "#/definitions/duration"
+                }
+              }
+            },
+            "job": {
+              "description": "One copy job: name, origin, and exactly one of target or rotation.",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "name",
+                "origin"
+              ],
+              "properties": {
+                "name": {
+                  "description": "The job's unique name: lowercase letters, digits, _ and -.",
+                  "$ref": "#/definitions/jobName"
+                },
+                "region": {
+                  "description": "The AWS region of the origin and the copy. Default: the session's region (--region, AWS_REGION, profile).",
+                  "$ref": "#/definitions/region"
+                },
+                "origin": {
+                  "description": "The table copied: a name, {table: NAME} or {match: REGEX}.",
+                  "$ref": "#/definitions/origin"
+                },
+                "source": {
+                  "description": "What the copy is restored from. Default: backup (a new on-demand backup of the origin).",
+                  "$ref": "#/definitions/source"
+                },
+                "backup_name": {
+                  "description": "The name of the backups this job makes. Default: dbcopy-{job}-{timestamp}.",
+                  "$ref": "#/definitions/backupNameTemplate"
+                },
+                "target": {
+                  "description": "A fixed target table name (or use rotation). Never an origin, never protected.",
+                  "$ref": "#/definitions/tableName"
+                },
+                "rotation": {
+                  "description": "Timestamped generations instead of a fixed target.",
+                  "$ref": "#/definitions/rotation"
+                },
+                "replace": {
+                  "description": "Whether an existing fixed target may be deleted and restored over: false (default: an existing target is an error), true (only a table dbcopy made for this job), or adopt (also a table dbcopy did not make, once).",
+                  "oneOf": [
+                    {
+                      "type": "boolean"
+                    },
+                    {
+                      "type": "string",
+                      "const": "adopt"
+                    }
+                  ]
+                },
+                "backup_before_replace": {
+                  "description": "Back up a fixed target before deleting it. Default: true.",
+                  "type": "boolean"
+                },
+                "billing": {
+                  "description": "Billing mode of the copy: provisioned or on-demand. Default: as the origin.",
+                  "type": "string",
+                  "enum": [
+                    "provisioned",
+                    "on-demand"
+                  ]
+                },
+                "capacity": {
+                  "description": "Provisioned capacity of the copy (not with billing: on-demand). Default: as the origin.",
+                  "$ref": "#/definitions/capacity"
+                },
+                "indexes": {
+                  "description": "Provisioned capacity of global secondary indexes (not with billing: on-demand).",
+                  "$ref": "#/definitions/indexes"
+                },
+                "encryption": {
+                  "description": "Encryption at rest of the copy. Default: as the backup.",
+                  "$ref": "#/definitions/encryption"
+                },
+                "table_class": {
+                  "description": "Table class of the copy: standard or standard-infrequent-access. Default: as the origin.",
+                  "type": "string",
+                  "enum": [
+                    "standard",
+                    "standard-infrequent-access"
+                  ]
+                },
+                "deletion_protection": {
+                  "description": "Turn deletion protection of the copy on or off. Default: left as restored (off).",
+                  "type": "boolean"
+                },
+                "point_in_time_recovery": {
+                  "description": "Turn point-in-time recovery of the copy on or off. Default: left as restored (off).",
+                  "type": "boolean"
+                },
+                "ttl": {
+                  "description": "copy (the default): enable the origin's TTL attribute on the copy; false: leave TTL off.",
+                  "oneOf": [
+                    {
+                      "type": "string",
+                      "const": "copy"
+                    },
+                    {
+                      "type": "boolean",
+                      "const": false
+                    }
+                  ]
+                },
+                "tags": {
+                  "description": "Tags put on the copy.",
+                  "$ref": "#/definitions/tags"
+                },
+                "copy_tags": {
+                  "description": "Which of the origin's tags the copy gets. Default: false.",
+                  "$ref": "#/definitions/copyTags"
+                },
+                "refresh": {
+                  "description": "A copy younger than this is fresh and not redone. Default: every apply copies.",
+                  "$ref": "#/definitions/duration"
+                },
+                "ssm_parameter": {
+                  "description": "An SSM parameter pointed at the copy once it is ACTIVE.",
+                  "$ref": "#/definitions/ssmParameter"
+                },
+                "retention": {
+                  "description": "Which of the job's own backups to keep. Default: all.",
+                  "$ref": "#/definitions/retention"
+                },
+                "wait_timeout": {
+                  "description": "How long to wait for a backup or restore before failing the job. Default: 6h.",
+                  "$ref": "#/definitions/duration"
+                }
+              },
+              "oneOf": [
+                {
+                  "required": [
+                    "target"
                   ]
                 },
                 {
                   "required": [
-                    "indexes"
+                    "rotation"
                   ]
+                }
+              ],
+              "allOf": [
+                {
+                  "if": {
+                    "properties": {
+                      "billing": {
+                        "const": "on-demand"
+                      }
+                    },
+                    "required": [
+                      "billing"
+                    ]
+                  },
+                  "then": {
+                    "not": {
+                      "anyOf": [
+                        {
+                          "required": [
+                            "capacity"
+                          ]
+                        },
+                        {
+                          "required": [
+                            "indexes"
+                          ]
+                        }
+                      ]
+                    }
+                  }
+                },
+                {
+                  "if": {
+                    "required": [
+                      "rotation"
+                    ]
+                  },
+                  "then": {
+                    "not": {
+                      "anyOf": [
+                        {
+                          "required": [
+                            "replace"
+                          ]
+                        },
+                        {
+                          "required": [
+                            "backup_before_replace"
+                          ]
+                        }
+                      ]
+                    }
+                  }
+                },
+                {
+                  "if": {
+                    "properties": {
+                      "origin": {
+                        "type": "object",
+                        "required": [
+                          "match"
+                        ]
+                      }
+                    },
+                    "required": [
+                      "origin"
+                    ]
+                  },
+                  "then": {
+                    "properties": {
+                      "source": {
+                        "not": {
+                          "type": "object",
+                          "required": [
+                            "backup_arn"
+                          ]
+                        }
+                      }
+                    }
+                  }
+                }
+              ]
+            },
+            "defaults": {
+              "description": "Job keys applied to every job that does not set them (any job key except name, origin, target and rotation). tags merge key by key; every other key is replaced whole.",
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "region": {
+                  "description": "The AWS region of the origin and the copy. Default: the session's region (--region, AWS_REGION, profile).",
+                  "$ref": "#/definitions/region"
+                },
+                "source": {
+                  "description": "What the copy is restored from. Default: backup (a new on-demand backup of the origin).",
+                  "$ref": "#/definitions/source"
+                },
+                "backup_name": {
+                  "description": "The name of the backups this job makes. Default: dbcopy-{job}-{timestamp}.",
+                  "$ref": "#/definitions/backupNameTemplate"
+                },
+                "replace": {
+                  "description": "Whether an existing fixed target may be deleted and restored over: false (default: an existing target is an error), true (only a table dbcopy made for this job), or adopt (also a table dbcopy did not make, once).",
+                  "oneOf": [
+                    {
+                      "type": "boolean"
+                    },
+                    {
+                      "type": "string",
+                      "const": "adopt"
+                    }
+                  ]
+                },
+                "backup_before_replace": {
+                  "description": "Back up a fixed target before deleting it. Default: true.",
+                  "type": "boolean"
+                },
+                "billing": {
+                  "description": "Billing mode of the copy: provisioned or on-demand. Default: as the origin.",
+                  "type": "string",
+                  "enum": [
+                    "provisioned",
+                    "on-demand"
+                  ]
+                },
+                "capacity": {
+                  "description": "Provisioned capacity of the copy (not with billing: on-demand). Default: as the origin.",
+                  "$ref": "#/definitions/capacity"
+                },
+                "indexes": {
+                  "description": "Provisioned capacity of global secondary indexes (not with billing: on-demand).",
+                  "$ref": "#/definitions/indexes"
+                },
+                "encryption": {
+                  "description": "Encryption at rest of the copy. Default: as the backup.",
+                  "$ref": "#/definitions/encryption"
+                },
+                "table_class": {
+                  "description": "Table class of the copy: standard or standard-infrequent-access. Default: as the origin.",
+                  "type": "string",
+                  "enum": [
+                    "standard",
+                    "standard-infrequent-access"
+                  ]
+                },
+                "deletion_protection": {
+                  "description": "Turn deletion protection of the copy on or off. Default: left as restored (off).",
+                  "type": "boolean"
+                },
+                "point_in_time_recovery": {
+                  "description": "Turn point-in-time recovery of the copy on or off. Default: left as restored (off).",
+                  "type": "boolean"
+                },
+                "ttl": {
+                  "description": "copy (the default): enable the origin's TTL attribute on the copy; false: leave TTL off.",
+                  "oneOf": [
+                    {
+                      "type": "string",
+                      "const": "copy"
+                    },
+                    {
+                      "type": "boolean",
+                      "const": false
+                    }
+                  ]
+                },
+                "tags": {
+                  "description": "Tags put on the copy.",
+                  "$ref": "#/definitions/tags"
+                },
+                "copy_tags": {
+                  "description": "Which of the origin's tags the copy gets. Default: false.",
+                  "$ref": "#/definitions/copyTags"
+                },
+                "refresh": {
+                  "description": "A copy younger than this is fresh and not redone. Default: every apply copies.",
+                  "$ref": "#/definitions/duration"
+                },
+                "ssm_parameter": {
+                  "description": "An SSM parameter pointed at the copy once it is ACTIVE.",
+                  "$ref": "#/definitions/ssmParameter"
+                },
+                "retention": {
+                  "description": "Which of the job's own backups to keep. Default: all.",
+                  "$ref": "#/definitions/retention"
+                },
+                "wait_timeout": {
+                  "description": "How long to wait for a backup or restore before failing the job. Default: 6h.",
+                  "$ref": "#/definitions/duration"
+                }
+              },
+              "allOf": [
+                {
+                  "if": {
+                    "properties": {
+                      "billing": {
+                        "const": "on-demand"
+                      }
+                    },
+                    "required": [
+                      "billing"
+                    ]
+                  },
+                  "then": {
+                    "not": {
+                      "anyOf": [
+                        {
+                          "required": [
+                            "capacity"
+                          ]
+                        },
+                        {
+                          "required": [
+                            "indexes"
+                          ]
+                        }
+                      ]
+                    }
+                  }
                 }
               ]
             }
           }
         }
-      ]
-    }
-  }
-}
 
-"""#
+        """#
 }

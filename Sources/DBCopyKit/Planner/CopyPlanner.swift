@@ -36,7 +36,9 @@ struct CopyPlanner {
         let originBackups = backups[origin.name] ?? []
         self.rules = OwnershipRules(
             job: job, origin: origin,
-            ownBackups: originBackups.filter { job.backupName.recognise($0.name, job: job.name, origin: origin.name) != nil },
+            ownBackups: originBackups.filter {
+                job.backupName.recognise($0.name, job: job.name, origin: origin.name) != nil
+            },
             originBackups: originBackups, now: now)
     }
 

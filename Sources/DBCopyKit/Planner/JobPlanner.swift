@@ -30,7 +30,8 @@ struct JobPlanner {
         switch job.origin {
         case .table(let name):
             guard let table = snapshot.tables[name] else {
-                diagnostics.append(.error("job \"\(job.name)\": origin table \(name) does not exist in \(region)", at: mark))
+                diagnostics.append(
+                    .error("job \"\(job.name)\": origin table \(name) does not exist in \(region)", at: mark))
                 return []
             }
             return [table]
@@ -42,7 +43,8 @@ struct JobPlanner {
             let matched = names.filter { regex.matches($0) }.sorted()
             if matched.isEmpty {
                 diagnostics.append(
-                    .warning("job \"\(job.name)\": origin pattern \"\(pattern)\" matches no table in \(region)", at: mark))
+                    .warning(
+                        "job \"\(job.name)\": origin pattern \"\(pattern)\" matches no table in \(region)", at: mark))
                 return []
             }
             if case .table(let target) = job.destination, matched.count > 1 {

@@ -55,4 +55,3 @@ public struct LeaseRecord: Sendable, Codable, Equatable {
             + "its lease runs until \(expiresAt.formatted(.iso8601)) unless renewed)"
     }
 }
-

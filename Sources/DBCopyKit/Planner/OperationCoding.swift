@@ -51,7 +51,8 @@ extension RestoreSource: Codable {
         case "new_backup": self = .newBackup(name: try container.decode(String.self, forKey: .name))
         case "backup":
             self = .backup(
-                arn: try container.decode(String.self, forKey: .arn), name: try container.decode(String.self, forKey: .name),
+                arn: try container.decode(String.self, forKey: .arn),
+                name: try container.decode(String.self, forKey: .name),
                 inProgress: try container.decode(Bool.self, forKey: .inProgress))
         case "point_in_time":
             self = .pointInTime(

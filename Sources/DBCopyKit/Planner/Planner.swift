@@ -10,7 +10,8 @@ public struct PlannerInput: Sendable {
     /// The region of each selected job (flag, job, environment, profile: resolved by the caller).
     public var regions: [String: String]
 
-    public init(document: PlanDocument, selectedJobs: [String]?, state: LiveState, now: Date, regions: [String: String]) {
+    public init(document: PlanDocument, selectedJobs: [String]?, state: LiveState, now: Date, regions: [String: String])
+    {
         self.document = document
         self.selectedJobs = selectedJobs
         self.state = state
@@ -36,8 +37,10 @@ public enum Planner {
             let region = input.regions[job.name] ?? job.region ?? "us-east-1"
             if backupIndexes[region] == nil { backupIndexes[region] = input.state[region].backupsByTable() }
             jobs.append(
-                JobPlanner(job: job, region: region, input: input, context: context, backups: backupIndexes[region] ?? [:])
-                    .plan())
+                JobPlanner(
+                    job: job, region: region, input: input, context: context, backups: backupIndexes[region] ?? [:]
+                )
+                .plan())
         }
         var plan = Plan(
             planFile: PlanFileReference(
@@ -105,7 +108,8 @@ public enum Planner {
             let who = "job \"\(copy.job)\" (origin \(copy.origin))"
             let targetKey = "\(copy.region)/\(copy.target)"
             if let first = targets[targetKey] {
-                diagnostics.append(.error("\(who) and \(first) would both write table \(copy.target)", at: nil, file: document.path))
+                diagnostics.append(
+                    .error("\(who) and \(first) would both write table \(copy.target)", at: nil, file: document.path))
             } else {
                 targets[targetKey] = who
             }
@@ -125,7 +129,8 @@ public enum Planner {
                 diagnostics.append(
                     .error(
                         "\(who) and \(first) would both write SSM parameter \(parameter); "
-                            + "use {origin} or {job} in ssm_parameter to tell them apart", at: nil, file: document.path))
+                            + "use {origin} or {job} in ssm_parameter to tell them apart", at: nil, file: document.path)
+                )
             } else {
                 parameters[key] = who
             }

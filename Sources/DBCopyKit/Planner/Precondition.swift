@@ -67,7 +67,8 @@ public struct Precondition: Sendable, Codable, Equatable, CustomStringConvertibl
     /// Whether `current` is the same backup, in the same state or done since (CREATING → AVAILABLE).
     public func holds(forBackup current: BackupSnapshot?) -> Bool {
         guard let current else { return !exists }
-        return exists && current.arn == arn && Self.compatible(planned: status, now: current.status, settled: ["AVAILABLE"])
+        return exists && current.arn == arn
+            && Self.compatible(planned: status, now: current.status, settled: ["AVAILABLE"])
     }
 
     private static func compatible(planned: String?, now: String, settled: Set<String>) -> Bool {

@@ -29,7 +29,8 @@ extension CopyPlanner {
             }
             let candidate = DeletionCandidate(
                 kind: .table, name: table.name, job: job.name, owner: table.tags?[OwnershipTag.job],
-                deletionProtection: table.deletionProtection, jobEnablesDeletionProtection: job.deletionProtection == true)
+                deletionProtection: table.deletionProtection,
+                jobEnablesDeletionProtection: job.deletionProtection == true)
             preconditions.append(.table(table, region: region))
             changes.append(
                 ResourceChange(
@@ -48,8 +49,10 @@ extension CopyPlanner {
     /// each kept by count and age. Never the backup this run restores from, nor one a restore is using.
     mutating func planRetention(target: TargetPlan, usedBackup: String?) {
         guard !job.retention.keepsEverything else { return }
-        let inUse = Set(snapshot.tables.values.filter { $0.status == "CREATING" }.compactMap { $0.restore?.sourceBackupARN })
-            .union([usedBackup].compactMap { $0 })
+        let inUse = Set(
+            snapshot.tables.values.filter { $0.status == "CREATING" }.compactMap { $0.restore?.sourceBackupARN }
+        )
+        .union([usedBackup].compactMap { $0 })
         let makesBackup = changes.contains { $0.kind == .dynamodbBackup && $0.action == .create }
         prune(rules.ownBackups, adding: makesBackup, keeping: inUse)
         if case .table(let fixed) = job.destination {
@@ -82,7 +85,8 @@ extension CopyPlanner {
                     kind: .dynamodbBackup, name: backup.name, action: .destroy, reason: reason,
                     details: ["backup of \(backup.tableName), made \(HumanFormat.minute(backup.createdAt))"],
                     refusal: Safeguards.refusal(for: candidate, in: context),
-                    operation: .deleteBackup(DeleteBackupStep(arn: backup.arn, name: backup.name, table: backup.tableName))))
+                    operation: .deleteBackup(
+                        DeleteBackupStep(arn: backup.arn, name: backup.name, table: backup.tableName))))
         }
     }
 }

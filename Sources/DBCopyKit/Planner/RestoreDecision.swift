@@ -6,7 +6,8 @@ extension CopyPlanner {
     mutating func restoreStep(target: TargetPlan, source: SourceChoice) -> RestoreStep? {
         let originIndexes = Set(origin.indexes.map(\.name))
         for name in job.indexes.keys.sorted() where !originIndexes.contains(name) {
-            let known = originIndexes.isEmpty ? "it has none" : "it has " + originIndexes.sorted().joined(separator: ", ")
+            let known =
+                originIndexes.isEmpty ? "it has none" : "it has " + originIndexes.sorted().joined(separator: ", ")
             diagnostics.append(
                 .error(
                     "job \"\(job.name)\": index \(name) is not a global secondary index of \(origin.name) (\(known))",
@@ -109,7 +110,9 @@ extension CopyPlanner {
         switch source {
         case .createBackup: return "restore from the new backup"
         case .existing(let backup, let resumed):
-            if backup.status == "CREATING" { return "restore from backup \(backup.name) (an interrupted run is still making it)" }
+            if backup.status == "CREATING" {
+                return "restore from backup \(backup.name) (an interrupted run is still making it)"
+            }
             let made = "made \(HumanFormat.minute(backup.createdAt))"
             return "restore from backup \(backup.name) (\(resumed ? "\(made) by an interrupted run" : made))"
         case .pointInTime(let date):
@@ -120,17 +123,22 @@ extension CopyPlanner {
     /// `billing:  provisioned 3/3 (origin 50/50)   index by-email: 1/1`, then settings.
     private func settingsDetails(_ step: RestoreStep) -> [String] {
         let originCapacity = origin.capacity.map { "\($0.read)/\($0.write)" } ?? origin.billing.rawValue
-        var billing = "billing:  \(HumanFormat.billing(step.billing, step.capacity)) "
+        var billing =
+            "billing:  \(HumanFormat.billing(step.billing, step.capacity)) "
             + "(origin \(originCapacity))"
         for name in step.indexes.keys.sorted() {
             if let capacity = step.indexes[name] { billing += "   index \(name): \(capacity.read)/\(capacity.write)" }
         }
         var lines = [billing]
         let userTags = step.tags.filter { !$0.key.hasPrefix("dbcopy:") }.sorted { $0.key < $1.key }
-        if !userTags.isEmpty { lines.append("tags:     " + userTags.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")) }
+        if !userTags.isEmpty {
+            lines.append("tags:     " + userTags.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))
+        }
         if let attribute = step.ttlAttribute { lines.append("ttl:      on (\(attribute), as the origin)") }
         if let pitr = step.pointInTimeRecovery { lines.append("point-in-time recovery: \(pitr ? "on" : "off")") }
-        if let protection = step.deletionProtection { lines.append("deletion protection: \(protection ? "on" : "off")") }
+        if let protection = step.deletionProtection {
+            lines.append("deletion protection: \(protection ? "on" : "off")")
+        }
         if let tableClass = step.tableClass { lines.append("table class: \(tableClass.rawValue)") }
         if let encryption = step.encryption {
             switch encryption {

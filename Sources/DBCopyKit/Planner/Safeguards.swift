@@ -101,7 +101,8 @@ public enum Safeguards {
                 return "backup \(candidate.name) was not named by job \"\(candidate.job)\"'s backup_name template"
             }
             if let owner = candidate.owner {
-                return "table \(candidate.name) belongs to dbcopy job \"\(owner)\" (tag dbcopy:job), not \"\(candidate.job)\""
+                return
+                    "table \(candidate.name) belongs to dbcopy job \"\(owner)\" (tag dbcopy:job), not \"\(candidate.job)\""
             }
             if !candidate.adopt {
                 return "table \(candidate.name) was not made by dbcopy (no dbcopy:job tag); "

@@ -25,7 +25,8 @@ extension CopyPlanner {
             }
             let name = job.backupName.render(job: job.name, origin: origin.name, timestamp: timestamp)
             guard Self.isValidName(name) else {
-                error("backup name \(name) is not valid (3–255 characters of letters, digits, _ . -)", key: "backup_name")
+                error(
+                    "backup name \(name) is not valid (3–255 characters of letters, digits, _ . -)", key: "backup_name")
                 return nil
             }
             changes.append(
@@ -51,7 +52,9 @@ extension CopyPlanner {
                 return nil
             }
             guard backup.tableName == origin.name else {
-                error("backup \(backup.name) is of table \(backup.tableName), not of the origin \(origin.name)", key: "source")
+                error(
+                    "backup \(backup.name) is of table \(backup.tableName), not of the origin \(origin.name)",
+                    key: "source")
                 return nil
             }
             preconditions.append(.backup(backup, region: region))

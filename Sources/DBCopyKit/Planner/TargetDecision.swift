@@ -66,7 +66,8 @@ extension CopyPlanner {
             let owner = table.tags?[OwnershipTag.job]
             let candidate = DeletionCandidate(
                 kind: .table, name: name, job: job.name, owner: owner, adopt: job.replace == .adopt,
-                deletionProtection: table.deletionProtection, jobEnablesDeletionProtection: job.deletionProtection == true)
+                deletionProtection: table.deletionProtection,
+                jobEnablesDeletionProtection: job.deletionProtection == true)
             var refusal = Safeguards.refusal(for: candidate, in: context)
             if job.replace == .never {
                 refusal =
@@ -99,9 +100,12 @@ extension CopyPlanner {
             case .owned: owned.append(table)
             case .interrupted: interrupted.append(table)
             case .otherJob(let other):
-                warning("table \(name) is named like a generation but belongs to job \"\(other)\"; left alone", key: "rotation")
+                warning(
+                    "table \(name) is named like a generation but belongs to job \"\(other)\"; left alone",
+                    key: "rotation")
             case .foreign:
-                warning("table \(name) is named like a generation but was not made by dbcopy; left alone", key: "rotation")
+                warning(
+                    "table \(name) is named like a generation but was not made by dbcopy; left alone", key: "rotation")
             }
         }
         owned.sort { OwnershipRules.madeAt($0) > OwnershipRules.madeAt($1) }
@@ -109,7 +113,9 @@ extension CopyPlanner {
         if let resumed = interrupted.first {
             preconditions.append(.table(resumed, region: region))
             for other in interrupted.dropFirst() {
-                warning("table \(other.name) is from an older interrupted run; left alone (delete it by hand)", key: "rotation")
+                warning(
+                    "table \(other.name) is from an older interrupted run; left alone (delete it by hand)",
+                    key: "rotation")
             }
             return TargetPlan(name: resumed.name, kind: .resume(resumed), otherGenerations: owned)
         }

@@ -76,7 +76,8 @@ public final class ApplyProgress: ApplyEventSink, @unchecked Sendable {
 
     private static func key(of event: ApplyEvent) -> String {
         switch event {
-        case .started(let copy, _), .step(let copy, _, _, _), .waiting(let copy, _, _, _, _), .completed(let copy, _, _),
+        case .started(let copy, _), .step(let copy, _, _, _), .waiting(let copy, _, _, _, _),
+            .completed(let copy, _, _),
             .failed(let copy, _, _, _, _), .skipped(let copy, _, _):
             return "\(copy.job)/\(copy.origin)"
         }

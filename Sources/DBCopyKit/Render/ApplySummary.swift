@@ -24,7 +24,8 @@ public enum ApplySummary {
             output += "Apply complete! \(counts)\n"
         } else {
             for outcome in problems {
-                output += "Error: job \"\(outcome.copy.job)\" (\(outcome.copy.origin)): \(outcome.message ?? outcome.result.rawValue)\n"
+                output +=
+                    "Error: job \"\(outcome.copy.job)\" (\(outcome.copy.origin)): \(outcome.message ?? outcome.result.rawValue)\n"
             }
             let what = report.interrupted ? "Apply interrupted" : "Apply failed"
             output += "\n\(what): \(problems.count) of \(report.outcomes.count) copies did not complete. \(counts)\n"

@@ -78,7 +78,9 @@ struct ErrorParsingTests {
             "The request signature we calculated does not match the signature you provided.\n\nThe Canonical String "
             + "for this request should have been\n'POST\n/\n\nhost:dynamodb.test.invalid\nx-amz-security-token:"
             + "\(token)\n' (key \(credentials.accessKeyID), secret \(credentials.secretAccessKey))"
-        let body = try JSONSerialization.data(withJSONObject: ["__type": "InvalidSignatureException", "message": message])
+        let body = try JSONSerialization.data(withJSONObject: [
+            "__type": "InvalidSignatureException", "message": message,
+        ])
         let session = try AWSSession(
             options: AWSSessionOptions(
                 endpointURL: "https://dynamodb.test.invalid", userAgent: "dbcopy/test",
@@ -96,4 +98,3 @@ struct ErrorParsingTests {
                 + "x-amz-security-token:<redacted>\n' (key <redacted>, secret <redacted>)")
     }
 }
-

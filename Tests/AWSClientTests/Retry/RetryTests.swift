@@ -139,14 +139,16 @@ struct RetryTests {
         #expect(!RetryPolicy(mode: .legacy).usesQuota)
     }
 
-    @Test("a caller's default attempts (dbcopy's 10) apply only when neither AWS_MAX_ATTEMPTS nor the profile sets them")
+    @Test(
+        "a caller's default attempts (dbcopy's 10) apply only when neither AWS_MAX_ATTEMPTS nor the profile sets them")
     func callerDefault() throws {
         #expect(try RetryPolicy(environment: [:], profile: nil, defaultMaxAttempts: 10).maxAttempts == 10)
         #expect(
             try RetryPolicy(environment: ["AWS_RETRY_MODE": "legacy"], profile: nil, defaultMaxAttempts: 10).maxAttempts
                 == 10)
         #expect(
-            try RetryPolicy(environment: ["AWS_MAX_ATTEMPTS": "3"], profile: nil, defaultMaxAttempts: 10).maxAttempts == 3)
+            try RetryPolicy(environment: ["AWS_MAX_ATTEMPTS": "3"], profile: nil, defaultMaxAttempts: 10).maxAttempts
+                == 3)
         let config = FileManager.default.temporaryDirectory.appendingPathComponent("retry-\(UUID().uuidString)")
         try Data("[default]\nmax_attempts = 4\n".utf8).write(to: config)
         defer { try? FileManager.default.removeItem(at: config) }

@@ -51,7 +51,8 @@ struct LeaseKeeperTests {
 
     func record(host: String, pid: Int32, expires: Date) -> String {
         LeaseRecord(
-            holder: "\(host):\(pid):other", host: host, pid: pid, job: copy.job, origin: copy.origin, target: copy.target,
+            holder: "\(host):\(pid):other", host: host, pid: pid, job: copy.job, origin: copy.origin,
+            target: copy.target,
             acquiredAt: expires.addingTimeInterval(-300), expiresAt: expires
         ).json
     }
@@ -80,7 +81,8 @@ struct LeaseKeeperTests {
         let left = try #require(parameters.all[name].flatMap(LeaseRecord.parse))
         #expect(left.backupARN == "arn:backup")
         #expect(left.expiresAt <= clock.date)
-        let next = LeaseKeeper(copy: copy, parameters: parameters, policy: policy(host: "ci-runner", pid: 5), waiter: clock.waiter)
+        let next = LeaseKeeper(
+            copy: copy, parameters: parameters, policy: policy(host: "ci-runner", pid: 5), waiter: clock.waiter)
         try await next.acquire()
         #expect(parameters.all[name].flatMap(LeaseRecord.parse)?.holder == "ci-runner:5:run5")
         await next.release(completed: true)
@@ -185,7 +187,8 @@ struct PreconditionProgressTests {
 
     @Test("a rotation's generations may go (pruned), but none may appear: another apply made it")
     func generations() {
-        let known = Precondition.generations(pattern: "^g-\\d{8}-\\d{2}-\\d{2}-\\d{2}$", names: ["g-1", "g-2"], region: "r")
+        let known = Precondition.generations(
+            pattern: "^g-\\d{8}-\\d{2}-\\d{2}-\\d{2}$", names: ["g-1", "g-2"], region: "r")
         #expect(known.holds(forGenerations: ["g-1", "g-2"]))
         #expect(known.holds(forGenerations: ["g-2"]))
         #expect(!known.holds(forGenerations: ["g-1", "g-2", "g-3"]))

@@ -9,10 +9,12 @@ struct WaiterTests {
     func backoff() async throws {
         let clock = ManualClock()
         let sleeps = LockedValue<[TimeInterval]>([])
-        var waiter = Waiter(initialInterval: 1, maximumInterval: 4, sleeper: { seconds in
-            sleeps.update { $0.append(seconds) }
-            clock.advance(seconds)
-        }, clock: { clock.date })
+        var waiter = Waiter(
+            initialInterval: 1, maximumInterval: 4,
+            sleeper: { seconds in
+                sleeps.update { $0.append(seconds) }
+                clock.advance(seconds)
+            }, clock: { clock.date })
         waiter.isInterrupted = { false }
         let polls = LockedValue(0)
         let value = try await waiter.wait(for: "x", timeout: 3600) { () -> Waiter.Poll<String> in

@@ -51,7 +51,8 @@ struct FixedTargetPlanningTests {
 
     @Test("a copy dbcopy made for this job is replaced after a safety backup; counted as in Terraform")
     func replacesOwnCopy() throws {
-        let target = Fixture.copy("clients_restored", job: "clients-to-dev", origin: "clients", made: Fixture.hoursAgo(24))
+        let target = Fixture.copy(
+            "clients_restored", job: "clients-to-dev", origin: "clients", made: Fixture.hoursAgo(24))
         let job = Fixture.job { $0.replace = .owned }
         let plan = Fixture.plan([job], Fixture.snapshot(tables: [origin, target]))
         let change = try #require(plan.change("dynamodb_table.clients_restored"))
@@ -72,7 +73,8 @@ struct FixedTargetPlanningTests {
 
     @Test("backup_before_replace: false takes no safety backup")
     func noSafetyBackup() throws {
-        let target = Fixture.copy("clients_restored", job: "clients-to-dev", origin: "clients", made: Fixture.hoursAgo(24))
+        let target = Fixture.copy(
+            "clients_restored", job: "clients-to-dev", origin: "clients", made: Fixture.hoursAgo(24))
         let job = Fixture.job {
             $0.replace = .owned
             $0.backupBeforeReplace = false
@@ -84,24 +86,28 @@ struct FixedTargetPlanningTests {
 
     @Test("a copy younger than refresh is fresh: no copy, a note, and the SSM parameter still converges")
     func freshCopyIsNotRedone() throws {
-        let target = Fixture.copy("clients_restored", job: "clients-to-dev", origin: "clients", made: Fixture.hoursAgo(3))
+        let target = Fixture.copy(
+            "clients_restored", job: "clients-to-dev", origin: "clients", made: Fixture.hoursAgo(3))
         let job = Fixture.job {
             $0.replace = .owned
             $0.refresh = DurationValue.parse("24h")
             $0.ssmParameter = SSMParameterSpec(name: NameTemplate(verbatim: "/dev/clients/table-name"), value: .name)
         }
-        let stale = Fixture.plan([job], Fixture.snapshot(tables: [origin, target], parameters: ["/dev/clients/table-name": "old"]))
+        let stale = Fixture.plan(
+            [job], Fixture.snapshot(tables: [origin, target], parameters: ["/dev/clients/table-name": "old"]))
         #expect(stale.changeList == ["~ ssm_parameter./dev/clients/table-name"])
         #expect(stale.copies.first?.notes == ["clients_restored is fresh: made 3h ago, refresh 24h"])
         let current = Fixture.plan(
-            [job], Fixture.snapshot(tables: [origin, target], parameters: ["/dev/clients/table-name": "clients_restored"]))
+            [job],
+            Fixture.snapshot(tables: [origin, target], parameters: ["/dev/clients/table-name": "clients_restored"]))
         #expect(current.changeList == [])
         #expect(!current.summary.hasChanges)
     }
 
     @Test("a copy older than refresh is redone")
     func staleCopyIsRedone() {
-        let target = Fixture.copy("clients_restored", job: "clients-to-dev", origin: "clients", made: Fixture.hoursAgo(25))
+        let target = Fixture.copy(
+            "clients_restored", job: "clients-to-dev", origin: "clients", made: Fixture.hoursAgo(25))
         let job = Fixture.job {
             $0.replace = .owned
             $0.refresh = DurationValue.parse("24h")
@@ -155,8 +161,10 @@ struct FixedTargetPlanningTests {
         let step = try #require(plan.restoreStep)
         #expect(step.billing == .provisioned)
         #expect(step.indexes == ["by-email": Capacity(read: 2, write: 4)])
-        let provisioned = Fixture.table("clients", indexes: [IndexSnapshot(name: "by-email", capacity: Capacity(read: 9, write: 8))])
-        let inherited = Fixture.plan([Fixture.job()], Fixture.snapshot(tables: [provisioned], absent: ["clients_restored"]))
+        let provisioned = Fixture.table(
+            "clients", indexes: [IndexSnapshot(name: "by-email", capacity: Capacity(read: 9, write: 8))])
+        let inherited = Fixture.plan(
+            [Fixture.job()], Fixture.snapshot(tables: [provisioned], absent: ["clients_restored"]))
         #expect(inherited.restoreStep?.indexes == ["by-email": Capacity(read: 9, write: 8)])
         #expect(inherited.restoreStep?.capacity == Capacity(read: 50, write: 50))
     }
@@ -164,7 +172,8 @@ struct FixedTargetPlanningTests {
     @Test("tags: copied origin tags (never aws:* or dbcopy:*), then the job's tags, then dbcopy's own")
     func tagMerging() throws {
         let tagged = Fixture.table(
-            "clients", tags: ["team": "data", "env": "production", "aws:cloudformation:stack-name": "x", "dbcopy:job": "y"])
+            "clients",
+            tags: ["team": "data", "env": "production", "aws:cloudformation:stack-name": "x", "dbcopy:job": "y"])
         let job = Fixture.job {
             $0.copyTags = .all
             $0.tags = ["env": "dev"]

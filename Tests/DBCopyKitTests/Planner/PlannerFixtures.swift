@@ -15,7 +15,8 @@ enum Fixture {
 
     static func table(
         _ name: String, status: String = "ACTIVE", created: Date = hoursAgo(24 * 30), items: Int64 = 1204,
-        bytes: Int64 = 3_100_000, billing: BillingMode = .provisioned, capacity: Capacity? = Capacity(read: 50, write: 50),
+        bytes: Int64 = 3_100_000, billing: BillingMode = .provisioned,
+        capacity: Capacity? = Capacity(read: 50, write: 50),
         indexes: [IndexSnapshot] = [], tags: [String: String]? = [:], deletionProtection: Bool = false,
         restore: RestoreSnapshot? = nil, ttl: TTLSnapshot? = nil, pitr: PITRSnapshot? = nil
     ) -> TableSnapshot {
@@ -26,12 +27,17 @@ enum Fixture {
     }
 
     /// A table dbcopy made for `job` at `made`.
-    static func copy(_ name: String, job: String, origin: String, made: Date, deletionProtection: Bool = false) -> TableSnapshot {
+    static func copy(_ name: String, job: String, origin: String, made: Date, deletionProtection: Bool = false)
+        -> TableSnapshot
+    {
         table(
             name, created: made, capacity: Capacity(read: 3, write: 3),
-            tags: [OwnershipTag.job: job, OwnershipTag.origin: origin, OwnershipTag.createdAt: OwnershipTag.format(made)],
+            tags: [
+                OwnershipTag.job: job, OwnershipTag.origin: origin, OwnershipTag.createdAt: OwnershipTag.format(made),
+            ],
             deletionProtection: deletionProtection,
-            restore: RestoreSnapshot(sourceBackupARN: nil, sourceTableARN: tableARN(origin), restoredAt: made, inProgress: false))
+            restore: RestoreSnapshot(
+                sourceBackupARN: nil, sourceTableARN: tableARN(origin), restoredAt: made, inProgress: false))
     }
 
     static func backup(
@@ -75,7 +81,8 @@ enum Fixture {
     }
 
     static func snapshot(
-        tables: [TableSnapshot], absent: [String] = [], backups: [BackupSnapshot] = [], parameters: [String: String] = [:],
+        tables: [TableSnapshot], absent: [String] = [], backups: [BackupSnapshot] = [],
+        parameters: [String: String] = [:],
         absentParameters: [String] = [], listTables: Bool = false
     ) -> RegionSnapshot {
         RegionSnapshot(

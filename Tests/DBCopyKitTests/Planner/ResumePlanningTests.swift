@@ -11,7 +11,8 @@ struct ResumePlanningTests {
     @Test("this job's backup still CREATING is waited for, not made again")
     func creatingBackupReused() throws {
         let creating = Fixture.backup(ownBackupName, of: "clients", created: Fixture.hoursAgo(0.25), status: "CREATING")
-        let plan = Fixture.plan([Fixture.job()], Fixture.snapshot(tables: [origin], absent: ["clients_restored"], backups: [creating]))
+        let plan = Fixture.plan(
+            [Fixture.job()], Fixture.snapshot(tables: [origin], absent: ["clients_restored"], backups: [creating]))
         #expect(plan.changeList == ["+ dynamodb_table.clients_restored"])
         #expect(plan.restoreStep?.source == .backup(arn: creating.arn, name: ownBackupName, inProgress: true))
         #expect(
@@ -35,19 +36,25 @@ struct ResumePlanningTests {
         // Without the lease the same backup may be a finished run's (the copy deleted by hand since):
         // a new backup, so that old data is never restored.
         let finished = Fixture.snapshot(tables: [origin], absent: ["clients_restored"], backups: [recent])
-        #expect(Fixture.plan([Fixture.job()], finished).changeList.first == "+ dynamodb_backup.dbcopy-clients-to-dev-20261122-10-15-00")
+        #expect(
+            Fixture.plan([Fixture.job()], finished).changeList.first
+                == "+ dynamodb_backup.dbcopy-clients-to-dev-20261122-10-15-00")
         let other = Fixture.snapshot(
             tables: [origin], absent: ["clients_restored"], backups: [recent],
             parameters: Fixture.lease(job: "clients-to-dev", origin: "clients", backup: "arn:another"))
-        #expect(Fixture.plan([Fixture.job()], other).changeList.first == "+ dynamodb_backup.dbcopy-clients-to-dev-20261122-10-15-00")
+        #expect(
+            Fixture.plan([Fixture.job()], other).changeList.first
+                == "+ dynamodb_backup.dbcopy-clients-to-dev-20261122-10-15-00")
     }
 
     @Test("a backup the current copy was restored from is not reused")
     func usedBackupNotReused() {
         let used = Fixture.backup(ownBackupName, of: "clients", created: Fixture.hoursAgo(0.5))
-        var target = Fixture.copy("clients_restored", job: "clients-to-dev", origin: "clients", made: Fixture.hoursAgo(0.4))
+        var target = Fixture.copy(
+            "clients_restored", job: "clients-to-dev", origin: "clients", made: Fixture.hoursAgo(0.4))
         target.restore?.sourceBackupARN = used.arn
-        let plan = Fixture.plan([Fixture.job { $0.replace = .owned }], Fixture.snapshot(tables: [origin, target], backups: [used]))
+        let plan = Fixture.plan(
+            [Fixture.job { $0.replace = .owned }], Fixture.snapshot(tables: [origin, target], backups: [used]))
         #expect(plan.changeList.first == "+ dynamodb_backup.dbcopy-clients-to-dev-20261122-10-15-00")
     }
 
@@ -57,7 +64,8 @@ struct ResumePlanningTests {
         let restoring = Fixture.table(
             "clients_restored", status: "CREATING", created: Fixture.hoursAgo(0.2), tags: [:],
             restore: RestoreSnapshot(
-                sourceBackupARN: backup.arn, sourceTableARN: origin.arn, restoredAt: Fixture.hoursAgo(0.2), inProgress: true))
+                sourceBackupARN: backup.arn, sourceTableARN: origin.arn, restoredAt: Fixture.hoursAgo(0.2),
+                inProgress: true))
         let job = Fixture.job { $0.ssmParameter = SSMParameterSpec(name: NameTemplate(verbatim: "/p")) }
         let plan = Fixture.plan([job], Fixture.snapshot(tables: [origin, restoring], backups: [backup]))
         #expect(plan.changeList == ["~ dynamodb_table.clients_restored", "+ ssm_parameter./p"])
@@ -75,15 +83,19 @@ struct ResumePlanningTests {
         let old = Fixture.table(
             "clients_restored", created: Fixture.hoursAgo(99), tags: [:],
             restore: RestoreSnapshot(
-                sourceBackupARN: backup.arn, sourceTableARN: origin.arn, restoredAt: Fixture.hoursAgo(99), inProgress: false))
-        let plan = Fixture.plan([Fixture.job { $0.replace = .owned }], Fixture.snapshot(tables: [origin, old], backups: [backup]))
+                sourceBackupARN: backup.arn, sourceTableARN: origin.arn, restoredAt: Fixture.hoursAgo(99),
+                inProgress: false))
+        let plan = Fixture.plan(
+            [Fixture.job { $0.replace = .owned }], Fixture.snapshot(tables: [origin, old], backups: [backup]))
         #expect(plan.refusals.first?.refusal?.contains("not made by dbcopy") == true)
         let manual = Fixture.backup("someones-backup", of: "clients", created: Fixture.hoursAgo(0.3))
         let recent = Fixture.table(
             "clients_restored", created: Fixture.hoursAgo(0.2), tags: [:],
             restore: RestoreSnapshot(
-                sourceBackupARN: manual.arn, sourceTableARN: origin.arn, restoredAt: Fixture.hoursAgo(0.2), inProgress: false))
-        let foreign = Fixture.plan([Fixture.job { $0.replace = .owned }], Fixture.snapshot(tables: [origin, recent], backups: [manual]))
+                sourceBackupARN: manual.arn, sourceTableARN: origin.arn, restoredAt: Fixture.hoursAgo(0.2),
+                inProgress: false))
+        let foreign = Fixture.plan(
+            [Fixture.job { $0.replace = .owned }], Fixture.snapshot(tables: [origin, recent], backups: [manual]))
         #expect(foreign.refusals.count == 1)
     }
 
@@ -94,14 +106,18 @@ struct ResumePlanningTests {
         let half = Fixture.table(
             "orders-staging-20261122-10-00-00", created: Fixture.hoursAgo(0.25), tags: [:],
             restore: RestoreSnapshot(
-                sourceBackupARN: backup.arn, sourceTableARN: orders.arn, restoredAt: Fixture.hoursAgo(0.25), inProgress: false))
+                sourceBackupARN: backup.arn, sourceTableARN: orders.arn, restoredAt: Fixture.hoursAgo(0.25),
+                inProgress: false))
         let previous = Fixture.copy(
-            "orders-staging-20261121-10-00-00", job: "orders-staging", origin: "orders-production", made: Fixture.hoursAgo(24))
+            "orders-staging-20261121-10-00-00", job: "orders-staging", origin: "orders-production",
+            made: Fixture.hoursAgo(24))
         let job = Fixture.job(
             "orders-staging", origin: .match("-production$"),
-            destination: .rotation(RotationSpec(naming: .pattern(regex: "-production$", replacement: "-staging"), keep: 1))
+            destination: .rotation(
+                RotationSpec(naming: .pattern(regex: "-production$", replacement: "-staging"), keep: 1))
         ) { $0.source = .latestBackup }
-        let plan = Fixture.plan([job], Fixture.snapshot(tables: [orders, half, previous], backups: [backup], listTables: true))
+        let plan = Fixture.plan(
+            [job], Fixture.snapshot(tables: [orders, half, previous], backups: [backup], listTables: true))
         #expect(
             plan.changeList == [
                 "~ dynamodb_table.orders-staging-20261122-10-00-00",
@@ -113,11 +129,13 @@ struct ResumePlanningTests {
     func deletingTargetRestoredAgain() throws {
         // The killed run made this backup, then deleted the copy it replaces; tags can no longer be read.
         let backup = Fixture.backup(ownBackupName, of: "clients", created: Fixture.hoursAgo(0.25))
-        let earlier = Fixture.backup("dbcopy-clients-to-dev-20261121-10-00-00", of: "clients", created: Fixture.hoursAgo(24))
+        let earlier = Fixture.backup(
+            "dbcopy-clients-to-dev-20261121-10-00-00", of: "clients", created: Fixture.hoursAgo(24))
         let deleting = Fixture.table(
             "clients_restored", status: "DELETING", created: Fixture.hoursAgo(24), tags: nil,
             restore: RestoreSnapshot(
-                sourceBackupARN: earlier.arn, sourceTableARN: origin.arn, restoredAt: Fixture.hoursAgo(24), inProgress: false))
+                sourceBackupARN: earlier.arn, sourceTableARN: origin.arn, restoredAt: Fixture.hoursAgo(24),
+                inProgress: false))
         let plan = Fixture.plan(
             [Fixture.job { $0.replace = .owned }],
             Fixture.snapshot(
@@ -128,7 +146,8 @@ struct ResumePlanningTests {
         #expect(!step.resume)
         #expect(step.replacing == nil)
         #expect(step.source == .backup(arn: backup.arn, name: ownBackupName, inProgress: false))
-        #expect(plan.copies.first?.notes.last == "clients_restored is being deleted; the restore waits until it is gone")
+        #expect(
+            plan.copies.first?.notes.last == "clients_restored is being deleted; the restore waits until it is gone")
         #expect(plan.applyable)
     }
 
@@ -139,14 +158,18 @@ struct ResumePlanningTests {
         let going = Fixture.table(
             "orders-staging-20261122-10-00-00", status: "DELETING", created: Fixture.hoursAgo(0.25), tags: nil,
             restore: RestoreSnapshot(
-                sourceBackupARN: backup.arn, sourceTableARN: orders.arn, restoredAt: Fixture.hoursAgo(0.25), inProgress: false))
+                sourceBackupARN: backup.arn, sourceTableARN: orders.arn, restoredAt: Fixture.hoursAgo(0.25),
+                inProgress: false))
         let kept = Fixture.copy(
-            "orders-staging-20261121-10-00-00", job: "orders-staging", origin: "orders-production", made: Fixture.hoursAgo(24))
+            "orders-staging-20261121-10-00-00", job: "orders-staging", origin: "orders-production",
+            made: Fixture.hoursAgo(24))
         let job = Fixture.job(
             "orders-staging", origin: .match("-production$"),
-            destination: .rotation(RotationSpec(naming: .pattern(regex: "-production$", replacement: "-staging"), keep: 2))
+            destination: .rotation(
+                RotationSpec(naming: .pattern(regex: "-production$", replacement: "-staging"), keep: 2))
         ) { $0.source = .latestBackup }
-        let plan = Fixture.plan([job], Fixture.snapshot(tables: [orders, going, kept], backups: [backup], listTables: true))
+        let plan = Fixture.plan(
+            [job], Fixture.snapshot(tables: [orders, going, kept], backups: [backup], listTables: true))
         #expect(plan.changeList == ["+ dynamodb_table.orders-staging-\(Fixture.stamp)"])
         #expect(plan.copies.first?.notes == ["orders-staging-20261122-10-00-00 is being deleted"])
         #expect(plan.warnings.isEmpty)

@@ -10,7 +10,8 @@ struct RotationPlanningTests {
     func stagingJob(keep: Int = 2, configure: (inout JobSpec) -> Void = { _ in }) -> JobSpec {
         Fixture.job(
             "orders-staging", origin: .match("(?i)-production$"),
-            destination: .rotation(RotationSpec(naming: .pattern(regex: "(?i)-production$", replacement: "-staging"), keep: keep))
+            destination: .rotation(
+                RotationSpec(naming: .pattern(regex: "(?i)-production$", replacement: "-staging"), keep: keep))
         ) {
             $0.source = .latestBackup
             $0.billing = .onDemand
@@ -52,7 +53,8 @@ struct RotationPlanningTests {
     @Test("$0 in the replacement is the whole match")
     func wholeMatchReplacement() {
         let job = stagingJob {
-            $0.destination = .rotation(RotationSpec(naming: .pattern(regex: "-production$", replacement: "$0-copy"), keep: 1))
+            $0.destination = .rotation(
+                RotationSpec(naming: .pattern(regex: "-production$", replacement: "$0-copy"), keep: 1))
         }
         let plan = Fixture.plan([job], Fixture.snapshot(tables: [orders], backups: backups(), listTables: true))
         #expect(plan.copies.map(\.target) == ["orders-production-copy-20261122-10-15-00"])
@@ -70,9 +72,15 @@ struct RotationPlanningTests {
 
     @Test("generations beyond keep are destroyed, the new one counting; look-alikes not made by dbcopy are left alone")
     func pruning() throws {
-        let g1 = Fixture.copy("orders-staging-20261101-00-00-00", job: "orders-staging", origin: "orders-production", made: Fixture.hoursAgo(500))
-        let g2 = Fixture.copy("orders-staging-20261110-00-00-00", job: "orders-staging", origin: "orders-production", made: Fixture.hoursAgo(300))
-        let g3 = Fixture.copy("orders-staging-20261120-00-00-00", job: "orders-staging", origin: "orders-production", made: Fixture.hoursAgo(50))
+        let g1 = Fixture.copy(
+            "orders-staging-20261101-00-00-00", job: "orders-staging", origin: "orders-production",
+            made: Fixture.hoursAgo(500))
+        let g2 = Fixture.copy(
+            "orders-staging-20261110-00-00-00", job: "orders-staging", origin: "orders-production",
+            made: Fixture.hoursAgo(300))
+        let g3 = Fixture.copy(
+            "orders-staging-20261120-00-00-00", job: "orders-staging", origin: "orders-production",
+            made: Fixture.hoursAgo(50))
         let lookalike = Fixture.table("orders-staging-20261001-00-00-00")
         let plan = Fixture.plan(
             [stagingJob(keep: 2)],
@@ -84,7 +92,8 @@ struct RotationPlanningTests {
                 "- dynamodb_table.orders-staging-20261110-00-00-00",
                 "- dynamodb_table.orders-staging-20261101-00-00-00",
             ])
-        #expect(plan.change("dynamodb_table.orders-staging-20261110-00-00-00")?.reason == "rotation: keeps the newest 2")
+        #expect(
+            plan.change("dynamodb_table.orders-staging-20261110-00-00-00")?.reason == "rotation: keeps the newest 2")
         #expect(
             plan.warningMessages == [
                 "job \"orders-staging\": table orders-staging-20261001-00-00-00 is named like a generation but was not made by dbcopy; left alone"
@@ -95,7 +104,8 @@ struct RotationPlanningTests {
     @Test("a protected or deletion-protected old generation is refused")
     func pruningSafeguards() {
         let g1 = Fixture.copy(
-            "orders-staging-20261101-00-00-00", job: "orders-staging", origin: "orders-production", made: Fixture.hoursAgo(500),
+            "orders-staging-20261101-00-00-00", job: "orders-staging", origin: "orders-production",
+            made: Fixture.hoursAgo(500),
             deletionProtection: true)
         let plan = Fixture.plan(
             [stagingJob(keep: 1)], Fixture.snapshot(tables: [orders, g1], backups: backups(), listTables: true))
@@ -109,8 +119,12 @@ struct RotationPlanningTests {
 
     @Test("with refresh, a fresh newest generation means no new one, but pruning still applies")
     func freshRotation() {
-        let old = Fixture.copy("orders-staging-20261101-00-00-00", job: "orders-staging", origin: "orders-production", made: Fixture.hoursAgo(500))
-        let new = Fixture.copy("orders-staging-20261122-08-00-00", job: "orders-staging", origin: "orders-production", made: Fixture.hoursAgo(2))
+        let old = Fixture.copy(
+            "orders-staging-20261101-00-00-00", job: "orders-staging", origin: "orders-production",
+            made: Fixture.hoursAgo(500))
+        let new = Fixture.copy(
+            "orders-staging-20261122-08-00-00", job: "orders-staging", origin: "orders-production",
+            made: Fixture.hoursAgo(2))
         let job = stagingJob(keep: 1) { $0.refresh = DurationValue.parse("12h") }
         let plan = Fixture.plan(
             [job],
@@ -162,16 +176,20 @@ struct RotationPlanningTests {
     func generationMatchesOrigin() {
         let job = stagingJob(keep: 1) {
             $0.origin = .match("(?i)production")
-            $0.destination = .rotation(RotationSpec(naming: .pattern(regex: "-production$", replacement: "$0-copy"), keep: 1))
+            $0.destination = .rotation(
+                RotationSpec(naming: .pattern(regex: "-production$", replacement: "$0-copy"), keep: 1))
         }
         let plan = Fixture.plan([job], Fixture.snapshot(tables: [orders], backups: backups(), listTables: true))
         #expect(plan.refusals.count == 1)
-        #expect(plan.refusals.first?.refusal?.hasSuffix("is the origin of a job in this plan file: never a target") == true)
+        #expect(
+            plan.refusals.first?.refusal?.hasSuffix("is the origin of a job in this plan file: never a target") == true)
     }
 
     @Test("a rotation's plan records the generations it saw, with a pattern that matches exactly their names")
     func generationsPrecondition() throws {
-        let old = Fixture.copy("orders-staging-20261120-08-00-00", job: "orders-staging", origin: "orders-production", made: Fixture.hoursAgo(50))
+        let old = Fixture.copy(
+            "orders-staging-20261120-08-00-00", job: "orders-staging", origin: "orders-production",
+            made: Fixture.hoursAgo(50))
         let plan = Fixture.plan(
             [stagingJob { $0.origin = .table("orders-production") }],
             Fixture.snapshot(tables: [orders, old], backups: backups(), listTables: true))

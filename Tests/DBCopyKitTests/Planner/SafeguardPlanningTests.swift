@@ -11,7 +11,8 @@ struct SafeguardPlanningTests {
     private func targetChange(_ job: JobSpec, _ target: TableSnapshot, protect: [String] = [], others: [JobSpec] = [])
         throws -> ResourceChange
     {
-        let plan = Fixture.plan([job] + others, Fixture.snapshot(tables: [origin, target] + extraOrigins), protect: protect)
+        let plan = Fixture.plan(
+            [job] + others, Fixture.snapshot(tables: [origin, target] + extraOrigins), protect: protect)
         let change = try #require(plan.change("dynamodb_table.\(target.name)"))
         #expect(plan.applyable == (change.refusal == nil))
         return change
@@ -21,7 +22,8 @@ struct SafeguardPlanningTests {
 
     @Test("rule 1: an existing target without replace is refused, and says how to allow it")
     func replaceFalse() throws {
-        let target = Fixture.copy("clients_restored", job: "clients-to-dev", origin: "clients", made: Fixture.hoursAgo(30))
+        let target = Fixture.copy(
+            "clients_restored", job: "clients-to-dev", origin: "clients", made: Fixture.hoursAgo(30))
         let change = try targetChange(Fixture.job(), target)
         #expect(
             change.refusal
@@ -47,11 +49,13 @@ struct SafeguardPlanningTests {
 
     @Test("rule 2: a table another dbcopy job made is refused, even with adopt")
     func otherJobsTable() throws {
-        let theirs = Fixture.copy("clients_restored", job: "someone-else", origin: "clients", made: Fixture.hoursAgo(30))
+        let theirs = Fixture.copy(
+            "clients_restored", job: "someone-else", origin: "clients", made: Fixture.hoursAgo(30))
         let change = try targetChange(Fixture.job { $0.replace = .adopt }, theirs)
         #expect(
             change.refusal
-                == "table clients_restored belongs to dbcopy job \"someone-else\" (tag dbcopy:job), not \"clients-to-dev\"")
+                == "table clients_restored belongs to dbcopy job \"someone-else\" (tag dbcopy:job), not \"clients-to-dev\""
+        )
         #expect(change.reason == "restore from the new backup; made by dbcopy job \"someone-else\"")
     }
 
@@ -69,14 +73,16 @@ struct SafeguardPlanningTests {
         let job = Fixture.job(destination: .table("orders")) { $0.replace = .owned }
         let other = Fixture.job("orders-copy", origin: .table("orders"), destination: .table("orders_copy"))
         let plan = Fixture.plan([job, other], Fixture.snapshot(tables: [origin, target], absent: ["orders_copy"]))
-        #expect(plan.change("dynamodb_table.orders")?.refusal == "table orders is the origin of a job in this plan file")
+        #expect(
+            plan.change("dynamodb_table.orders")?.refusal == "table orders is the origin of a job in this plan file")
         #expect(!plan.applyable)
     }
 
     @Test("rule 3: a new target named like a protected table is refused even though nothing is deleted")
     func protectedNewTarget() throws {
         let job = Fixture.job(destination: .table("clients-prod"))
-        let plan = Fixture.plan([job], Fixture.snapshot(tables: [origin], absent: ["clients-prod"]), protect: ["*-prod"])
+        let plan = Fixture.plan(
+            [job], Fixture.snapshot(tables: [origin], absent: ["clients-prod"]), protect: ["*-prod"])
         #expect(
             plan.change("dynamodb_table.clients-prod")?.refusal
                 == "clients-prod matches protect pattern \"*-prod\": never a target")
@@ -85,7 +91,8 @@ struct SafeguardPlanningTests {
     @Test("rule 4: deletion protection refuses, unless this job's own deletion_protection: true turned it on")
     func deletionProtection() throws {
         let protected = Fixture.copy(
-            "clients_restored", job: "clients-to-dev", origin: "clients", made: Fixture.hoursAgo(30), deletionProtection: true)
+            "clients_restored", job: "clients-to-dev", origin: "clients", made: Fixture.hoursAgo(30),
+            deletionProtection: true)
         let refused = try targetChange(Fixture.job { $0.replace = .owned }, protected)
         #expect(
             refused.refusal
@@ -114,7 +121,8 @@ struct SafeguardPlanningTests {
 
     @Test("an existing target that is not ACTIVE is an error, not a refusal")
     func targetNotActive() {
-        let target = Fixture.copy("clients_restored", job: "clients-to-dev", origin: "clients", made: Fixture.hoursAgo(30))
+        let target = Fixture.copy(
+            "clients_restored", job: "clients-to-dev", origin: "clients", made: Fixture.hoursAgo(30))
         var updating = target
         updating.status = "UPDATING"
         let plan = Fixture.plan([Fixture.job { $0.replace = .owned }], Fixture.snapshot(tables: [origin, updating]))
@@ -129,7 +137,8 @@ struct SafeguardPlanningTests {
         let context = SafeguardContext(protect: ["*-prod"], origins: ["clients"], originPatterns: ["(?i)-production$"])
         func refusal(_ name: String, owner: String? = "job", protection: Bool = false) -> String? {
             Safeguards.refusal(
-                for: DeletionCandidate(kind: .table, name: name, job: "job", owner: owner, deletionProtection: protection),
+                for: DeletionCandidate(
+                    kind: .table, name: name, job: "job", owner: owner, deletionProtection: protection),
                 in: context)
         }
         #expect(refusal("a-prod")?.contains("protect pattern") == true)

@@ -50,12 +50,15 @@ struct SourcePlanningTests {
             ])
         let pitr = Fixture.table(
             "clients",
-            pitr: PITRSnapshot(enabled: true, earliestRestorable: Fixture.hoursAgo(48), latestRestorable: Fixture.hoursAgo(0.1)))
+            pitr: PITRSnapshot(
+                enabled: true, earliestRestorable: Fixture.hoursAgo(48), latestRestorable: Fixture.hoursAgo(0.1)))
         let latest = try #require(plan(.pointInTime(nil), origin: pitr).restoreStep)
         #expect(latest.source == .pointInTime(table: "clients", tableARN: pitr.arn, at: nil))
         #expect(plan(.pointInTime(nil), origin: pitr).allChanges.count == 1)
         let inside = Fixture.hoursAgo(24)
-        #expect(plan(.pointInTime(inside), origin: pitr).restoreStep?.source == .pointInTime(table: "clients", tableARN: pitr.arn, at: inside))
+        #expect(
+            plan(.pointInTime(inside), origin: pitr).restoreStep?.source
+                == .pointInTime(table: "clients", tableARN: pitr.arn, at: inside))
         let outside = plan(.pointInTime(Fixture.hoursAgo(100)), origin: pitr).errorMessages
         #expect(outside.count == 1)
         #expect(outside.first?.contains("is outside clients's restorable window") == true)
@@ -89,14 +92,18 @@ struct RetentionPlanningTests {
 
     func own(_ hours: Double, status: String = "AVAILABLE") -> BackupSnapshot {
         let made = Fixture.hoursAgo(hours)
-        return Fixture.backup("dbcopy-clients-to-dev-\(CopyTimestamp.format(made))", of: "clients", created: made, status: status)
+        return Fixture.backup(
+            "dbcopy-clients-to-dev-\(CopyTimestamp.format(made))", of: "clients", created: made, status: status)
     }
 
     @Test("backups: N keeps the newest N counting the new one; someone else's backups are never touched")
     func keepsNewest() {
-        let backups = [own(24), own(48), own(72), Fixture.backup("manual-snapshot", of: "clients", created: Fixture.hoursAgo(999))]
+        let backups = [
+            own(24), own(48), own(72), Fixture.backup("manual-snapshot", of: "clients", created: Fixture.hoursAgo(999)),
+        ]
         let job = Fixture.job { $0.retention = RetentionSpec(backups: 2) }
-        let plan = Fixture.plan([job], Fixture.snapshot(tables: [origin], absent: ["clients_restored"], backups: backups))
+        let plan = Fixture.plan(
+            [job], Fixture.snapshot(tables: [origin], absent: ["clients_restored"], backups: backups))
         #expect(
             plan.changeList == [
                 "+ dynamodb_backup.dbcopy-clients-to-dev-20261122-10-15-00",
@@ -111,14 +118,16 @@ struct RetentionPlanningTests {
     func maxAgeAndZero() {
         let backups = [own(24), own(24 * 40)]
         let aged = Fixture.job { $0.retention = RetentionSpec(maxAge: DurationValue.parse("30d")) }
-        let plan = Fixture.plan([aged], Fixture.snapshot(tables: [origin], absent: ["clients_restored"], backups: backups))
+        let plan = Fixture.plan(
+            [aged], Fixture.snapshot(tables: [origin], absent: ["clients_restored"], backups: backups))
         #expect(plan.changeList.last == "- dynamodb_backup.\(backups[1].name)")
         #expect(plan.change("dynamodb_backup.\(backups[1].name)")?.reason == "retention: older than 30d")
         let latest = Fixture.job {
             $0.source = .latestBackup
             $0.retention = RetentionSpec(backups: 0)
         }
-        let zero = Fixture.plan([latest], Fixture.snapshot(tables: [origin], absent: ["clients_restored"], backups: backups))
+        let zero = Fixture.plan(
+            [latest], Fixture.snapshot(tables: [origin], absent: ["clients_restored"], backups: backups))
         // The newest is the restore source this run; only the older one goes.
         #expect(zero.changeList == ["+ dynamodb_table.clients_restored", "- dynamodb_backup.\(backups[1].name)"])
     }
@@ -127,9 +136,11 @@ struct RetentionPlanningTests {
     func inUseBackupKept() {
         let used = own(30)
         var restoring = Fixture.table("elsewhere", status: "CREATING")
-        restoring.restore = RestoreSnapshot(sourceBackupARN: used.arn, sourceTableARN: origin.arn, restoredAt: nil, inProgress: true)
+        restoring.restore = RestoreSnapshot(
+            sourceBackupARN: used.arn, sourceTableARN: origin.arn, restoredAt: nil, inProgress: true)
         let job = Fixture.job { $0.retention = RetentionSpec(backups: 1) }
-        let plan = Fixture.plan([job], Fixture.snapshot(tables: [origin, restoring], absent: ["clients_restored"], backups: [used]))
+        let plan = Fixture.plan(
+            [job], Fixture.snapshot(tables: [origin, restoring], absent: ["clients_restored"], backups: [used]))
         #expect(!plan.changeList.contains("- dynamodb_backup.\(used.name)"))
     }
 
@@ -139,7 +150,8 @@ struct RetentionPlanningTests {
         let dev = Fixture.job { $0.retention = RetentionSpec(backups: 1) }
         let staging = Fixture.job(
             "staging",
-            destination: .rotation(RotationSpec(naming: .template(NameTemplate(verbatim: "{origin}-stg-{timestamp}")), keep: 1))
+            destination: .rotation(
+                RotationSpec(naming: .template(NameTemplate(verbatim: "{origin}-stg-{timestamp}")), keep: 1))
         ) { $0.source = .latestBackup }
         let plan = Fixture.plan(
             [dev, staging],
@@ -154,7 +166,8 @@ struct RetentionPlanningTests {
 
     @Test("safety backups of a fixed target follow the same retention")
     func safetyBackups() {
-        let target = Fixture.copy("clients_restored", job: "clients-to-dev", origin: "clients", made: Fixture.hoursAgo(30))
+        let target = Fixture.copy(
+            "clients_restored", job: "clients-to-dev", origin: "clients", made: Fixture.hoursAgo(30))
         let oldSafety = Fixture.backup(
             "dbcopy-clients-to-dev-replaced-20261101-00-00-00", of: "clients_restored", created: Fixture.hoursAgo(500))
         let job = Fixture.job {
@@ -170,7 +183,8 @@ struct RetentionPlanningTests {
         let backups = [own(24), own(48)]
         let job = Fixture.job { $0.retention = RetentionSpec(backups: 1) }
         let plan = Fixture.plan(
-            [job], Fixture.snapshot(tables: [origin], absent: ["clients_restored"], backups: backups), protect: ["dbcopy-*"])
+            [job], Fixture.snapshot(tables: [origin], absent: ["clients_restored"], backups: backups),
+            protect: ["dbcopy-*"])
         #expect(plan.refusals.count == 2)
         #expect(!plan.applyable)
     }

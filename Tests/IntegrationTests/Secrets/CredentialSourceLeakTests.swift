@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The same promise for the other places credentials come from (a profile's static keys, a
 /// `credential_process`) and for the failure paths, where a message quoting what it got is

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `plan` and `apply` with `--debug` and `-v` on, with a secret key and a session token in the
 /// environment, print no part of either, nor of the key id: not on stdout, not on stderr, not
@@ -62,7 +62,9 @@ struct SecretLeakTests {
 
         let reads = ["DescribeTable", "ListBackups"]
         record("plan", try await dbcopy(["plan", plan.path], environment, in: folder), calls: reads)
-        record("plan --format markdown", try await dbcopy(["plan", "--format", "markdown"], environment, in: folder), calls: reads)
+        record(
+            "plan --format markdown", try await dbcopy(["plan", "--format", "markdown"], environment, in: folder),
+            calls: reads)
         let json = try await dbcopy(
             ["plan", "--format", "json", "--job", jobs[0], "--out", saved.path], environment, in: folder)
         record("plan --format json --out", json, calls: reads)
@@ -71,7 +73,8 @@ struct SecretLeakTests {
         outputs.append(("the saved plan", savedText))
 
         let writes = ["CreateBackup", "RestoreTableFromBackup"]
-        let applySaved = try await dbcopy(["apply", saved.path, "--auto-approve", "--format", "json"], environment, in: folder)
+        let applySaved = try await dbcopy(
+            ["apply", saved.path, "--auto-approve", "--format", "json"], environment, in: folder)
         // A saved plan is re-checked (DescribeTable), not planned again (no ListBackups).
         record("apply SAVED --format json", applySaved, calls: ["DescribeTable"] + writes)
         #expect(applySaved.stdout.contains(#""type":"summary""#))

@@ -99,5 +99,6 @@ func debugLines(_ stderr: String) -> [Substring] {
 
 /// Whether a `--debug` line has every field, and a real request id (moto sends one with every answer).
 func isCompleteDebugLine(_ line: Substring) -> Bool {
-    line.wholeMatch(of: #/debug: (dynamodb|ssm|sts) [A-Za-z]+ \d{3} \d+ms attempt=\d+ request-id=[A-Za-z0-9-]{8,}/#) != nil
+    line.wholeMatch(of: #/debug: (dynamodb|ssm|sts) [A-Za-z]+ \d{3} \d+ms attempt=\d+ request-id=[A-Za-z0-9-]{8,}/#)
+        != nil
 }
