@@ -18,8 +18,8 @@ The lower bound. RegionReader (Sources/DBCopyKit/Gateway/RegionReader.swift) rea
     names tell which tables a pattern matches and which generations exist;
   - beside the listing, everything that needs no names: literal origins and fixed targets
     (DescribeTable, then ListTagsOfResource with the ARN it returns; ListBackups,
-    DescribeTimeToLive, DescribeContinuousBackups beside it) and their SSM parameters
-    (GetParameter);
+    DescribeTimeToLive, DescribeContinuousBackups beside it), their SSM parameters and each
+    copy's lease parameter (GetParameter);
   - once the names are known, the same for matched origins and for the generations found, and
     only the missing reads for a table both kinds of job need.
 The longest chain of dependent calls is therefore (ListTables pages) + DescribeTable +
@@ -226,6 +226,7 @@ def expected_reads(servers, count):
             want(n["origin"], backups=True, ttl=True, pitr=i % 10 == 2)
             want(n["target"], tags=True, backups=True)
             parameters.append(n["parameter"])
+            parameters.append(f"/dbcopy/leases/{n['job']}/{n['origin']}")  # the copy's lease
         else:
             listed = True
             n = rotation_names(i)
@@ -236,6 +237,7 @@ def expected_reads(servers, count):
                     if name.startswith(prefix) and stamp.match(name[len(prefix):]):
                         want(name, tags=True)
                 parameters.append(f"/staging/team{i:03d}/{origin}/table-arn")
+                parameters.append(f"/dbcopy/leases/{n['job']}/{origin}")  # the copy's lease
     return listed, reads, parameters
 
 

@@ -133,14 +133,12 @@ public actor AWSProxy {
     /// Where clients send their calls.
     public nonisolated let url: URL
     private let endpoint: LocalAWSEndpoint?
-    private var process: Process?
-    private var stdinPipe: Pipe?
+    private var server: SupportScriptProcess?
 
-    private init(url: URL, endpoint: LocalAWSEndpoint?, process: Process, stdin: Pipe) {
-        self.url = url
+    private init(server: SupportScriptProcess, endpoint: LocalAWSEndpoint?) {
+        self.url = server.url
         self.endpoint = endpoint
-        self.process = process
-        self.stdinPipe = stdin
+        self.server = server
     }
 
     /// Starts a proxy in front of `endpoint` (moto, started if need be).
@@ -157,28 +155,8 @@ public actor AWSProxy {
 
     private static func launch(upstream: URL, endpoint: LocalAWSEndpoint?, settings: Settings) async throws -> AWSProxy
     {
-        let python = PackageLayout.python
-        guard FileManager.default.isExecutableFile(atPath: python.path) else {
-            throw TestHarnessError("no Python environment at \(python.path): run scripts/bootstrap")
-        }
-        let process = Process()
-        process.executableURL = python
-        process.arguments = [PackageLayout.supportScript("aws_proxy.py").path, "--upstream", upstream.absoluteString]
-        var environment = ProcessInfo.processInfo.environment
-        environment["PYTHONUNBUFFERED"] = "1"
-        process.environment = environment
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        guard let line = readLine(output.fileHandleForReading), let port = Int(line) else {
-            process.terminate()
-            throw TestHarnessError("the AWS proxy did not report a port")
-        }
-        let proxy = AWSProxy(
-            url: URL(string: "http://127.0.0.1:\(port)")!, endpoint: endpoint, process: process, stdin: input)
+        let server = try SupportScriptProcess("aws_proxy.py", arguments: ["--upstream", upstream.absoluteString])
+        let proxy = AWSProxy(server: server, endpoint: endpoint)
         if settings != Settings() { try await proxy.configure(settings) }
         return proxy
     }
@@ -216,10 +194,8 @@ public actor AWSProxy {
 
     /// Stops the proxy now (otherwise it stops when the test process exits).
     public func stop() {
-        try? stdinPipe?.fileHandleForWriting.close()
-        process?.waitUntilExit()
-        process = nil
-        stdinPipe = nil
+        server?.stop()
+        server = nil
     }
 
     private func control(_ method: String, _ path: String, body: Data? = nil) async throws -> Data {
@@ -234,16 +210,5 @@ public actor AWSProxy {
                 "AWS proxy \(method) /__proxy/\(path) answered \(status): \(String(decoding: data, as: UTF8.self))")
         }
         return data
-    }
-
-    private static func readLine(_ handle: FileHandle) -> String? {
-        var bytes = Data()
-        while true {
-            let chunk = handle.readData(ofLength: 1)
-            if chunk.isEmpty { return nil }
-            if chunk.first == UInt8(ascii: "\n") { break }
-            bytes.append(chunk)
-        }
-        return String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
     }
 }

@@ -8,9 +8,7 @@ import Foundation
 public actor LocalAWSEndpoint {
     public static let shared = LocalAWSEndpoint()
 
-    private var process: Process?
-    private var stdinPipe: Pipe?
-    private var url: URL?
+    private var server: SupportScriptProcess?
 
     /// Fixed, obviously fake credentials: moto accepts any.
     public static let accessKeyID = "AKIDEXAMPLETESTONLY"
@@ -26,41 +24,16 @@ public actor LocalAWSEndpoint {
 
     /// The endpoint URL, starting the server on first use.
     public func endpointURL() throws -> URL {
-        if let url { return url }
-        let python = PackageLayout.python
-        guard FileManager.default.isExecutableFile(atPath: python.path) else {
-            throw TestHarnessError(
-                "no Python environment at \(python.path): run scripts/test (it creates .venv with moto)")
-        }
-        let process = Process()
-        process.executableURL = python
-        process.arguments = [PackageLayout.supportScript("moto_server.py").path]
-        var environment = ProcessInfo.processInfo.environment
-        environment["PYTHONUNBUFFERED"] = "1"
-        process.environment = environment
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        guard let line = Self.readLine(output.fileHandleForReading), let port = Int(line) else {
-            process.terminate()
-            throw TestHarnessError("moto's server did not report a port (is moto[server] installed in .venv?)")
-        }
-        self.process = process
-        self.stdinPipe = input
-        let url = URL(string: "http://127.0.0.1:\(port)")!
-        self.url = url
-        return url
+        if let server { return server.url }
+        let started = try SupportScriptProcess("moto_server.py")
+        server = started
+        return started.url
     }
 
     /// Stops the server now (tests otherwise leave it to process exit).
     public func stop() {
-        try? stdinPipe?.fileHandleForWriting.close()
-        process?.waitUntilExit()
-        process = nil
-        url = nil
+        server?.stop()
+        server = nil
     }
 
     /// The environment a child `dbcopy` (or any AWS client) needs to reach this endpoint with
@@ -80,17 +53,6 @@ public actor LocalAWSEndpoint {
         ]
         for (key, value) in extra { environment[key] = value }
         return environment
-    }
-
-    private static func readLine(_ handle: FileHandle) -> String? {
-        var bytes = Data()
-        while true {
-            let chunk = handle.readData(ofLength: 1)
-            if chunk.isEmpty { return nil }
-            if chunk.first == UInt8(ascii: "\n") { break }
-            bytes.append(chunk)
-        }
-        return String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
     }
 }
 

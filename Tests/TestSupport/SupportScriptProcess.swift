@@ -1,8 +1,9 @@
 import Foundation
 
 /// A helper server from `Tests/Support` run with the project's Python: it prints its port on
-/// the first line and serves until its standard input closes, which happens when this object
-/// goes away (or the test process dies), so no server outlives its test.
+/// the first line and serves until its standard input closes, which happens on `stop()`, when
+/// this object goes away, or when the test process dies, so no server outlives its test.
+/// The local AWS endpoint (moto), the fault proxy and the scripted HTTP server all start this way.
 final class SupportScriptProcess: @unchecked Sendable {
     private let process = Process()
     private let input = Pipe()
@@ -10,8 +11,15 @@ final class SupportScriptProcess: @unchecked Sendable {
     let url: URL
 
     init(_ script: String, arguments: [String] = []) throws {
-        process.executableURL = PackageLayout.python
+        let python = PackageLayout.python
+        guard FileManager.default.isExecutableFile(atPath: python.path) else {
+            throw TestHarnessError("no Python environment at \(python.path): run scripts/bootstrap (it creates .venv)")
+        }
+        process.executableURL = python
         process.arguments = [PackageLayout.supportScript(script).path] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["PYTHONUNBUFFERED"] = "1"
+        process.environment = environment
         let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
@@ -23,11 +31,17 @@ final class SupportScriptProcess: @unchecked Sendable {
             if byte.isEmpty || byte.first == UInt8(ascii: "\n") { break }
             line.append(byte)
         }
-        guard let port = Int(String(decoding: line, as: UTF8.self)) else {
+        guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespaces)) else {
             process.terminate()
-            throw TestHarnessError("\(script) did not report a port")
+            throw TestHarnessError("\(script) did not report a port (is .venv complete? run scripts/bootstrap)")
         }
         url = URL(string: "http://127.0.0.1:\(port)")!
+    }
+
+    /// Stops the server and waits for it to exit.
+    func stop() {
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
     }
 
     deinit {
