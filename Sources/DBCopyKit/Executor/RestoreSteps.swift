@@ -54,11 +54,16 @@ extension CopyRun {
                 jobTurnedOnProtection: replacing.disableDeletionProtection, tables)
         else { return }
         if let safety = replacing.safetyBackupName {
-            report("creating safety backup", safety)
-            let backup = try await whenNotBusy("CreateBackup of \(name)") {
-                try await tables.createBackup(table: name, name: safety)
+            let arn: String
+            if let made = replacing.safetyBackupARN {
+                arn = made
+            } else {
+                report("creating safety backup", safety)
+                arn = try await whenNotBusy("CreateBackup of \(name)") {
+                    try await tables.createBackup(table: name, name: safety)
+                }.arn
             }
-            try await waitForBackup(backup.arn, name: safety, tables)
+            try await waitForBackup(arn, name: safety, tables)
         }
         try await delete(table, tables)
     }

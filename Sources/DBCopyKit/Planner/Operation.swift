@@ -80,17 +80,22 @@ public struct ReplacedTable: Sendable, Codable, Equatable {
     public var createdAt: Date
     /// Backed up under this name before it is deleted (nil: `backup_before_replace: false`).
     public var safetyBackupName: String?
+    /// Set when an interrupted run already made that safety backup of this very table (it is
+    /// CREATING or AVAILABLE): the apply waits for it instead of making another.
+    public var safetyBackupARN: String?
     /// Deletion protection is on and was turned on by this job's `deletion_protection: true`.
     public var disableDeletionProtection: Bool
     /// `replace: adopt` of a table dbcopy did not make.
     public var adopt: Bool
 
     public init(
-        arn: String, createdAt: Date, safetyBackupName: String?, disableDeletionProtection: Bool, adopt: Bool
+        arn: String, createdAt: Date, safetyBackupName: String?, safetyBackupARN: String? = nil,
+        disableDeletionProtection: Bool, adopt: Bool
     ) {
         self.arn = arn
         self.createdAt = createdAt
         self.safetyBackupName = safetyBackupName
+        self.safetyBackupARN = safetyBackupARN
         self.disableDeletionProtection = disableDeletionProtection
         self.adopt = adopt
     }

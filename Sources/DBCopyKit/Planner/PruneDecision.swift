@@ -61,7 +61,9 @@ extension CopyPlanner {
                 safety.recognise($0.name, job: job.name, origin: origin.name) != nil
             }
             var replacesWithBackup = false
-            if case .replace = target.kind, job.backupBeforeReplace { replacesWithBackup = true }
+            if case .replace(let table, _, _, _) = target.kind, job.backupBeforeReplace {
+                replacesWithBackup = interruptedSafetyBackup(of: table) == nil
+            }
             prune(safetyBackups, adding: replacesWithBackup, keeping: inUse)
         }
     }

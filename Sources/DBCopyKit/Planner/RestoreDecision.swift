@@ -39,11 +39,13 @@ extension CopyPlanner {
         }
         var replacing: ReplacedTable? = nil
         if case .replace(let table, let adopt, let disable, _) = target.kind {
+            let made = job.backupBeforeReplace ? interruptedSafetyBackup(of: table) : nil
             replacing = ReplacedTable(
                 arn: table.arn, createdAt: table.createdAt,
                 safetyBackupName: job.backupBeforeReplace
-                    ? job.safetyBackupName.render(job: job.name, origin: origin.name, timestamp: timestamp) : nil,
-                disableDeletionProtection: disable, adopt: adopt)
+                    ? made?.name ?? job.safetyBackupName.render(job: job.name, origin: origin.name, timestamp: timestamp)
+                    : nil,
+                safetyBackupARN: made?.arn, disableDeletionProtection: disable, adopt: adopt)
         }
         let ttlAttribute = job.ttl == .copy && (origin.ttl?.isEnabled ?? false) ? origin.ttl?.attributeName : nil
         return RestoreStep(
@@ -52,6 +54,17 @@ extension CopyPlanner {
             tags: copyTags(madeAt: target.needsCopy ? now : (target.existing?.createdAt ?? now)),
             ttlAttribute: ttlAttribute, pointInTimeRecovery: job.pointInTimeRecovery,
             deletionProtection: job.deletionProtection, tableClass: job.tableClass)
+    }
+
+    /// A safety backup of this very table (made after it was created, so not of an earlier copy
+    /// under the same name) that a killed or interrupted run made and did not get to use: the
+    /// table is still there, so the run stopped between backing it up and deleting it.
+    func interruptedSafetyBackup(of table: TableSnapshot) -> BackupSnapshot? {
+        let template = job.safetyBackupName
+        return (backupsByTable[table.name] ?? []).filter {
+            ($0.status == "CREATING" || $0.status == "AVAILABLE") && $0.createdAt > table.createdAt
+                && template.recognise($0.name, job: job.name, origin: origin.name) != nil
+        }.max { $0.createdAt < $1.createdAt }
     }
 
     /// Copied origin tags (never `aws:*` or `dbcopy:*`), then the job's `tags`, then dbcopy's own.
@@ -87,7 +100,10 @@ extension CopyPlanner {
                 reason += "; adopts \(table.name), which dbcopy did not make (replace: adopt)"
             case nil: reason += "; \(table.name) was not made by dbcopy"
             }
-            if let safety = step.replacing?.safetyBackupName { details.append("safety backup \(safety) first") }
+            if let safety = step.replacing?.safetyBackupName {
+                let made = step.replacing?.safetyBackupARN != nil ? " (an interrupted run made it)" : ""
+                details.append("safety backup \(safety) first\(made)")
+            }
             if step.replacing?.disableDeletionProtection == true {
                 details.append("deletion protection turned off first (this job turned it on)")
             }

@@ -47,6 +47,53 @@ struct ResumePlanningTests {
                 == "+ dynamodb_backup.dbcopy-clients-to-dev-20261122-10-15-00")
     }
 
+    @Test(
+        "a safety backup an interrupted run made of the current copy is waited for, not made again",
+        arguments: ["CREATING", "AVAILABLE"])
+    func interruptedSafetyBackupReused(status: String) throws {
+        let target = Fixture.copy(
+            "clients_restored", job: "clients-to-dev", origin: "clients", made: Fixture.hoursAgo(24))
+        // The previous replacement's safety backup is of an earlier copy (made before this one).
+        let earlier = Fixture.backup(
+            "dbcopy-clients-to-dev-replaced-20261121-10-00-00", of: "clients_restored", created: Fixture.hoursAgo(24.2))
+        let killed = Fixture.backup(
+            "dbcopy-clients-to-dev-replaced-20261122-10-10-00", of: "clients_restored", created: Fixture.hoursAgo(0.1),
+            status: status)
+        let job = Fixture.job {
+            $0.replace = .owned
+            $0.retention = RetentionSpec(backups: 1)
+        }
+        let plan = Fixture.plan([job], Fixture.snapshot(tables: [origin, target], backups: [killed, earlier]))
+        #expect(
+            plan.changeList == [
+                "+ dynamodb_backup.dbcopy-clients-to-dev-20261122-10-15-00",
+                "-/+ dynamodb_table.clients_restored",
+                "- dynamodb_backup.\(earlier.name)",
+            ])
+        let step = try #require(plan.restoreStep)
+        #expect(step.replacing?.safetyBackupName == killed.name)
+        #expect(step.replacing?.safetyBackupARN == killed.arn)
+        #expect(
+            plan.change("dynamodb_table.clients_restored")?.details.contains(
+                "safety backup \(killed.name) first (an interrupted run made it)") == true)
+        // Nothing new is made for it: the backup and the copy are added, the old copy destroyed.
+        #expect(plan.summary.add == 2 && plan.summary.destroy == 2)
+    }
+
+    @Test("a safety backup of an earlier copy under the same name is not reused")
+    func earlierSafetyBackupNotReused() throws {
+        let target = Fixture.copy(
+            "clients_restored", job: "clients-to-dev", origin: "clients", made: Fixture.hoursAgo(1))
+        let earlier = Fixture.backup(
+            "dbcopy-clients-to-dev-replaced-20261122-09-00-00", of: "clients_restored", created: Fixture.hoursAgo(1.1))
+        let plan = Fixture.plan(
+            [Fixture.job { $0.replace = .owned }], Fixture.snapshot(tables: [origin, target], backups: [earlier]))
+        let step = try #require(plan.restoreStep)
+        #expect(step.replacing?.safetyBackupName == "dbcopy-clients-to-dev-replaced-20261122-10-15-00")
+        #expect(step.replacing?.safetyBackupARN == nil)
+        #expect(plan.summary.add == 3)
+    }
+
     @Test("a backup the current copy was restored from is not reused")
     func usedBackupNotReused() {
         let used = Fixture.backup(ownBackupName, of: "clients", created: Fixture.hoursAgo(0.5))

@@ -27,6 +27,32 @@ struct KillAndResumeTests {
         #expect(try await w.describe().backups(of: flow.origin).count == 2)
     }
 
+    @Test("killed while the safety backup of the replaced copy is CREATING: the next apply waits for it, makes no other")
+    func killedDuringSafetyBackup() async throws {
+        let (w, proxy, flow, made) = try await fixedTargetCopy(holding: .backup)
+        defer { Task { await proxy.stop() } }
+
+        try await applyKilled(w, when: "the safety backup is CREATING") {
+            let stats = try await proxy.stats()
+            // The origin's backup is let go at once; the second backup, the safety one, is held.
+            if stats.calls("CreateBackup", outcome: "ok") == 1, stats.transitions["backups_creating", default: 0] > 0 {
+                try await proxy.resetState()
+            }
+            return stats.calls("CreateBackup", outcome: "ok") == 2 && stats.transitions["backups_creating", default: 0] > 0
+        }
+        let safety = try Regex("dbcopy-\(flow.job)-replaced-\(timestampPattern)")
+        let killedRun = try await w.describe().backups(of: flow.target)
+        #expect(killedRun.count == 1 && killedRun[0].name.wholeMatch(of: safety) != nil, "\(killedRun)")
+        let plan = try await w.dbcopy(["plan"])
+        #expect(
+            plan.stdout.contains("safety backup \(killedRun[0].name) first (an interrupted run made it)"),
+            "\(plan.stdout)\(plan.stderr)")
+
+        _ = try await applyResumed(w, proxy, waitingFor: "dbcopy-\(flow.job)-replaced-\(timestampPattern): CREATING")
+        try await expectConverged(w, flow, madeBefore: made)
+        #expect(try await w.describe().backupNames(of: flow.target) == [killedRun[0].name], "no second safety backup")
+    }
+
     @Test("killed while the restore is in progress: the next apply finishes that restore")
     func killedDuringRestore() async throws {
         let (w, proxy, flow, made) = try await fixedTargetCopy(holding: .restore)

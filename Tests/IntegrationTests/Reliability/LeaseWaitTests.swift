@@ -101,14 +101,17 @@ struct LeaseWaitTests {
         let stats = try await proxy.stats()
         #expect(stats.calls("CreateBackup") == 0 && stats.calls("RestoreTableFromBackup") == 0 && stats.deletes.isEmpty)
 
-        // The other host stopped renewing: its lease expires in a few seconds, and a patient apply takes it then.
+        // A patient apply waits for the lease; the other host's last renewal then lets it expire in
+        // a moment (it stopped renewing), and the waiting apply takes it over.
+        let waiting = try w.start(["apply", "--auto-approve", "--lock-timeout", "2m"])
+        let line = "waiting for /dbcopy/leases/\(flow.job)/\(flow.origin): held by ci-runner-7 (pid 4242)"
+        try await eventually("the apply waiting for the lease") { waiting.stdout.contains(line) || !waiting.isRunning }
+        #expect(waiting.stdout.contains(line), "\(waiting.stdout)\(waiting.stderr)")
         try await w.writeLease(
-            job: flow.job, origin: flow.origin, target: flow.target, host: "ci-runner-7", pid: 4242, expiresIn: 3)
-        let waited = try await w.dbcopy(["apply", "--auto-approve", "--lock-timeout", "2m"])
-        #expect(waited.status == 0, "\(waited.stdout)\(waited.stderr)")
-        #expect(
-            waited.stdout.contains(
-                "waiting for /dbcopy/leases/\(flow.job)/\(flow.origin): held by ci-runner-7 (pid 4242)"))
+            job: flow.job, origin: flow.origin, target: flow.target, host: "ci-runner-7", pid: 4242, expiresIn: 2)
+        let status = try await waiting.exitStatus()
+        #expect(status == 0, "\(waiting.stdout)\(waiting.stderr)")
+        #expect(waiting.stdout.hasSuffix("\nApply complete! Resources: 3 added, 0 changed, 0 destroyed.\n"))
         #expect(try await w.leases(of: [flow.job]).isEmpty)
         #expect(try await w.describe([flow.target]).table(flow.target)?.tags["dbcopy:job"] == flow.job)
     }
