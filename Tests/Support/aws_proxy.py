@@ -146,7 +146,7 @@ class Handler(BaseHTTPRequestHandler):
                 reply = error_reply(call, 502, "BadGateway", f"upstream failed: {error}")
                 outcome = "upstream_error"
             else:
-                self._after_upstream(call, settings, reply, delivered=fault.kind != "drop_after")
+                self._after_upstream(call, reply, delivered=fault.kind != "drop_after")
         if fault.kind == "drop_after":
             proxy.stats.record(call.service, call.operation, "dropped", after_upstream=forwarded)
             proxy.log(f"{label} → {reply.status}, dropped after {'forwarding' if forwarded else 'answering'}")
@@ -155,7 +155,7 @@ class Handler(BaseHTTPRequestHandler):
         proxy.log(f"{label} → {reply.status} {outcome}")
         self._send(reply)
 
-    def _after_upstream(self, call, settings, reply: Reply, delivered: bool):
+    def _after_upstream(self, call, reply: Reply, delivered: bool):
         """Records deletes and starts or shows slow transitions, rewriting the body if needed."""
         if call.protocol not in ("json-1.0", "json-1.1"):
             return
@@ -166,7 +166,7 @@ class Handler(BaseHTTPRequestHandler):
         if not isinstance(payload, dict):
             return
         self.proxy.stats.record_deletes(call, reply.status, payload, delivered)
-        if self.proxy.transitions.after(call, settings, reply.status, payload):
+        if self.proxy.transitions.after(call, lambda: self.proxy.settings, reply.status, payload):
             # Re-serialised, so its length and DynamoDB's checksum change with it.
             reply.body = json.dumps(payload).encode()
             replaced = []

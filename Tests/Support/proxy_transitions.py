@@ -105,16 +105,21 @@ class Transitions:
 
     # MARK: after the upstream answered
 
-    def after(self, call, settings, status, payload):
+    def after(self, call, current_settings, status, payload):
         """Starts transitions for calls that succeeded upstream and rewrites `payload` in place
-        to show states in progress. Returns True if it changed `payload`."""
+        to show states in progress. Returns True if it changed `payload`.
+
+        `current_settings()` is read under the lock, when the transition starts, not when the
+        call arrived: a test that changes the settings and then calls `forget()` while a
+        restore is with the upstream gets that restore either forgotten or with the new length,
+        never held with the old one."""
         if call.service != "dynamodb" or status != 200 or not isinstance(payload, dict):
             return False
         op, params = call.operation, call.params
-        now = time.monotonic()
         with self._lock:
+            now = time.monotonic()
             self._expire(now)
-            self._start(call, settings, payload, now)
+            self._start(call, current_settings(), payload, now)
             if op in ("DescribeTable", "CreateTable", "UpdateTable", "DeleteTable") or op in RESTORES:
                 field = "Table" if op == "DescribeTable" else "TableDescription"
                 return self._show_table(call, payload.get(field))
