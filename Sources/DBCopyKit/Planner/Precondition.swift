@@ -50,9 +50,10 @@ public struct Precondition: Sendable, Codable, Equatable, CustomStringConvertibl
     }
 
     /// Whether `current` (nil: absent now) is the same table, in the same state or one it moves
-    /// to on its own (CREATING → ACTIVE; ACTIVE ⇄ UPDATING, which auto scaling causes).
+    /// to on its own (CREATING → ACTIVE; ACTIVE ⇄ UPDATING, which auto scaling causes; DELETING
+    /// → gone).
     public func holds(forTable current: TableSnapshot?) -> Bool {
-        guard let current else { return !exists }
+        guard let current else { return !exists || status == "DELETING" }
         return exists && current.arn == arn
             && current.createdAt.timeIntervalSince1970.rounded() == createdAt?.timeIntervalSince1970.rounded()
             && Self.compatible(planned: status, now: current.status, settled: ["ACTIVE", "UPDATING"])

@@ -163,8 +163,14 @@ struct PreconditionProgressTests {
         TableSnapshot(name: "t", arn: "arn:t", status: status, createdAt: created ?? self.created)
     }
 
-    @Test("a table may go CREATING → ACTIVE or ACTIVE ⇄ UPDATING; not disappear, be remade, or start DELETING")
+    @Test(
+        "a table may go CREATING → ACTIVE, ACTIVE ⇄ UPDATING or DELETING → gone; not disappear, be remade, or start DELETING"
+    )
     func tables() {
+        let deleting = Precondition.table(table("DELETING"), region: "r")
+        #expect(deleting.holds(forTable: table("DELETING")))
+        #expect(deleting.holds(forTable: nil))
+        #expect(!deleting.holds(forTable: table("CREATING", created: created.addingTimeInterval(60))))
         let creating = Precondition.table(table("CREATING"), region: "r")
         #expect(creating.holds(forTable: table("ACTIVE")))
         let active = Precondition.table(table("ACTIVE"), region: "r")
