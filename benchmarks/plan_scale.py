@@ -19,7 +19,7 @@ The lower bound. RegionReader (Sources/DBCopyKit/Gateway/RegionReader.swift) rea
   - beside the listing, everything that needs no names: literal origins and fixed targets
     (DescribeTable, then ListTagsOfResource with the ARN it returns; ListBackups,
     DescribeTimeToLive, DescribeContinuousBackups beside it), their SSM parameters and each
-    copy's lease parameter (GetParameter);
+    copy's lease parameter (GetParameters, ten names a call, sorted);
   - once the names are known, the same for matched origins and for the generations found, and
     only the missing reads for a table both kinds of job need.
 The longest chain of dependent calls is therefore (ListTables pages) + DescribeTable +
@@ -212,7 +212,8 @@ def expected_reads(servers, count):
         if "LastEvaluatedTableName" not in page:
             break
         start = {"ExclusiveStartTableName": page["LastEvaluatedTableName"]}
-    reads, parameters, listed = {}, [], False
+    reads, listed = {}, False
+    parameters = {"early": [], "late": []}  # read beside the listing / once it is done
     stamp = re.compile(r"^\d{8}-\d{2}-\d{2}-\d{2}$")
 
     def want(name, **flags):
@@ -225,8 +226,8 @@ def expected_reads(servers, count):
             n = fixed_names(i)
             want(n["origin"], backups=True, ttl=True, pitr=i % 10 == 2)
             want(n["target"], tags=True, backups=True)
-            parameters.append(n["parameter"])
-            parameters.append(f"/dbcopy/leases/{n['job']}/{n['origin']}")  # the copy's lease
+            parameters["early"].append(n["parameter"])
+            parameters["early"].append(f"/dbcopy/leases/{n['job']}/{n['origin']}")  # the copy's lease
         else:
             listed = True
             n = rotation_names(i)
@@ -236,8 +237,8 @@ def expected_reads(servers, count):
                 for name in names:
                     if name.startswith(prefix) and stamp.match(name[len(prefix):]):
                         want(name, tags=True)
-                parameters.append(f"/staging/team{i:03d}/{origin}/table-arn")
-                parameters.append(f"/dbcopy/leases/{n['job']}/{origin}")  # the copy's lease
+                parameters["late"].append(f"/staging/team{i:03d}/{origin}/table-arn")
+                parameters["late"].append(f"/dbcopy/leases/{n['job']}/{origin}")  # the copy's lease
     return listed, reads, parameters
 
 
@@ -250,8 +251,10 @@ def cli_script(listed, reads, parameters):
         if want["backups"]:
             steps.append((["dynamodb", "list-backups", "--table-name", name, "--backup-type", "ALL"], None))
         steps.append((["dynamodb", "describe-table", "--table-name", name], want))
-    for name in parameters:
-        steps.append((["ssm", "get-parameter", "--name", name], None))
+    for names in parameters.values():
+        names = sorted(set(names))
+        for start in range(0, len(names), 10):
+            steps.append((["ssm", "get-parameters", "--names", *names[start:start + 10]], None))
     return steps
 
 

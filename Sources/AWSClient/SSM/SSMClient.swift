@@ -19,6 +19,11 @@ public struct SSMClient: Sendable {
         try await endpoint.call("GetParameter", input, as: GetParameterOutput.self)
     }
 
+    /// Up to 10 names in one call; names that do not exist come back in `invalidParameters`.
+    public func getParameters(_ input: GetParametersInput) async throws -> GetParametersOutput {
+        try await endpoint.call("GetParameters", input, as: GetParametersOutput.self)
+    }
+
     public func putParameter(_ input: PutParameterInput) async throws -> PutParameterOutput {
         try await endpoint.call("PutParameter", input, as: PutParameterOutput.self)
     }
@@ -39,6 +44,23 @@ public struct GetParameterInput: Encodable, Sendable, Hashable {
 
 public struct GetParameterOutput: Decodable, Sendable, Hashable {
     public var parameter: Parameter?
+}
+
+public struct GetParametersInput: Encodable, Sendable, Hashable {
+    /// At most `GetParametersInput.maxNames`.
+    public var names: [String]
+    public var withDecryption: Bool?
+    public static let maxNames = 10
+    public init(names: [String], withDecryption: Bool? = nil) {
+        self.names = names
+        self.withDecryption = withDecryption
+    }
+}
+
+public struct GetParametersOutput: Decodable, Sendable, Hashable {
+    public var parameters: [Parameter]?
+    /// The names asked for that do not exist.
+    public var invalidParameters: [String]?
 }
 
 public struct Parameter: Decodable, Sendable, Hashable {

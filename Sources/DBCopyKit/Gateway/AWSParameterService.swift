@@ -15,6 +15,16 @@ public struct AWSParameterService: ParameterService {
         }
     }
 
+    public func parameters(_ names: [String]) async throws -> [String: String] {
+        precondition(names.count <= GetParametersInput.maxNames, "GetParameters takes at most 10 names")
+        let output = try await client.getParameters(GetParametersInput(names: names))
+        var values: [String: String] = [:]
+        for parameter in output.parameters ?? [] {
+            if let name = parameter.name, let value = parameter.value { values[name] = value }
+        }
+        return values
+    }
+
     public func putParameter(_ name: String, value: String) async throws {
         _ = try await client.putParameter(PutParameterInput(name: name, value: value, overwrite: true))
     }

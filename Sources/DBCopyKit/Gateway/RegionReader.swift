@@ -110,12 +110,23 @@ struct RegionReader: Sendable {
                 return .snapshot(RegionSnapshot(backups: backup.map { [$0] } ?? []))
             }
         }
-        for name in reads.parameterNames {
+        // Ten parameters per GetParameters call: SSM's read quota (40 calls a second by default)
+        // is what a plan of hundreds of jobs would otherwise wait for.
+        let names = reads.parameterNames.sorted()
+        let size = 10  // GetParameters' limit
+        for start in stride(from: 0, to: names.count, by: size) {
+            let batch = Array(names[start..<min(start + size, names.count)])
             group.addTask {
-                guard let value = try await call({ try await services.parameters.parameter(name) }) else {
-                    return .snapshot(RegionSnapshot(absentParameters: [name]))
+                let values = try await call { try await services.parameters.parameters(batch) }
+                var part = RegionSnapshot()
+                for name in batch {
+                    if let value = values[name] {
+                        part.parameters[name] = ParameterSnapshot(name: name, value: value)
+                    } else {
+                        part.absentParameters.insert(name)
+                    }
                 }
-                return .snapshot(RegionSnapshot(parameters: [name: ParameterSnapshot(name: name, value: value)]))
+                return .snapshot(part)
             }
         }
     }

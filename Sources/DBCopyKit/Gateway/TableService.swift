@@ -27,11 +27,22 @@ public protocol TableService: Sendable {
 public protocol ParameterService: Sendable {
     /// nil when the parameter does not exist.
     func parameter(_ name: String) async throws -> String?
+    /// The values of those of `names` that exist (at most 10 names: one GetParameters call).
+    func parameters(_ names: [String]) async throws -> [String: String]
     /// Creates or overwrites a String parameter.
     func putParameter(_ name: String, value: String) async throws
     /// Creates the parameter only if it does not exist; false if it already did.
     func createParameter(_ name: String, value: String) async throws -> Bool
     func deleteParameter(_ name: String) async throws
+}
+
+extension ParameterService {
+    /// One `parameter(_:)` call per name, for services without a batch read.
+    public func parameters(_ names: [String]) async throws -> [String: String] {
+        var values: [String: String] = [:]
+        for name in names { values[name] = try await parameter(name) }
+        return values
+    }
 }
 
 /// The services of one region.

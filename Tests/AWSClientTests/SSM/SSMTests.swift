@@ -5,7 +5,7 @@ import Testing
 
 @Suite("SSM against the local endpoint")
 struct SSMTests {
-    @Test("PutParameter (overwrite and create-only), GetParameter, DeleteParameter")
+    @Test("PutParameter (overwrite and create-only), GetParameter, GetParameters, DeleteParameter")
     func parameters() async throws {
         let ssm = try await TestSessions.local().ssm(region: LocalAWSEndpoint.region)
         let name = "/\(uniqueName("dbcopy"))/table-arn"
@@ -25,6 +25,11 @@ struct SSMTests {
         #expect(parameter.type == .string)
         #expect(parameter.arn?.hasSuffix("parameter\(name)") == true)
         #expect(parameter.lastModifiedDate != nil)
+        let missing = "/\(uniqueName("dbcopy"))/absent"
+        let batch = try await ssm.getParameters(GetParametersInput(names: [name, missing]))
+        #expect(batch.parameters?.map(\.name) == [name])
+        #expect(batch.parameters?.first?.value == "arn:two")
+        #expect(batch.invalidParameters == [missing])
         try await ssm.deleteParameter(DeleteParameterInput(name: name))
         await #expect(throws: AWSError.self) { try await ssm.getParameter(GetParameterInput(name: name)) }
     }

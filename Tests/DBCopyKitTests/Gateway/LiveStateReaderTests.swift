@@ -74,15 +74,42 @@ struct LiveStateReaderTests {
                 "ListBackups clients_dev",
             ])
         #expect(calls.count == Set(calls).count, "a call made twice: \(calls)")
+        // The literal job's parameters beside the listing, the matched origins' once it is done;
+        // each copy's lease too, to note one held or left by an interrupted apply.
         #expect(
             Set(parameters.calls.withLock { $0 }) == [
-                "GetParameter /staging/orders-production/table-arn", "GetParameter /staging/users-production/table-arn",
-                // Each copy's lease, to note one held or left by an interrupted apply.
-                "GetParameter /dbcopy/leases/clients-to-dev/clients",
-                "GetParameter /dbcopy/leases/orders-staging/orders-production",
-                "GetParameter /dbcopy/leases/orders-staging/users-production",
+                "GetParameters /dbcopy/leases/clients-to-dev/clients",
+                "GetParameters /dbcopy/leases/orders-staging/orders-production "
+                    + "/dbcopy/leases/orders-staging/users-production /staging/orders-production/table-arn "
+                    + "/staging/users-production/table-arn",
             ])
         #expect(state.regions["r"]?.tables.count == 6)
+    }
+
+    @Test("SSM parameters are read ten to a GetParameters call; the missing ones are known absent")
+    func parametersInBatches() async throws {
+        let jobs = (0..<23).map { i in
+            Fixture.job("job-\(i)", origin: .table("origin-\(i)"), destination: .table("copy-\(i)")) {
+                $0.ssmParameter = SSMParameterSpec(name: NameTemplate(verbatim: "/copies/\(i)"))
+            }
+        }
+        let tables = FakeTables(tables: (0..<23).map { Fixture.table("origin-\($0)") })
+        let parameters = FakeParameters(values: ["/copies/3": "arn:three", "/copies/17": "arn:seventeen"])
+        let reader = LiveStateReader(
+            services: { _ in RegionServices(tables: tables, parameters: parameters) }, concurrency: 4)
+        let state = try await reader.read(
+            jobs: jobs, regions: Dictionary(uniqueKeysWithValues: jobs.map { ($0.name, "r") }))
+
+        let batches = parameters.calls.withLock { $0 }.map { $0.split(separator: " ").dropFirst().map(String.init) }
+        #expect(batches.count == 5, "46 names (a parameter and a lease per job): \(batches)")
+        #expect(batches.allSatisfy { $0.count <= 10 })
+        let asked = batches.flatMap { $0 }
+        #expect(asked.count == 46 && Set(asked).count == 46)
+        let region = try #require(state.regions["r"])
+        #expect(region.parameters["/copies/3"]?.value == "arn:three")
+        #expect(region.parameters["/copies/17"]?.value == "arn:seventeen")
+        #expect(region.parameters.count == 2)
+        #expect(region.absentParameters.count == 44 && region.absentParameters.contains("/copies/4"))
     }
 
     @Test("reads that need no listing start before the listing ends; a table both kinds of job need is read once")
@@ -197,10 +224,17 @@ final class FakeTables: TableService, Sendable {
 
 final class FakeParameters: ParameterService, Sendable {
     let calls = Guarded<[String]>([])
+    let values: [String: String]
+
+    init(values: [String: String] = [:]) { self.values = values }
 
     func parameter(_ name: String) async throws -> String? {
         calls.withLock { $0.append("GetParameter \(name)") }
-        return nil
+        return values[name]
+    }
+    func parameters(_ names: [String]) async throws -> [String: String] {
+        calls.withLock { $0.append((["GetParameters"] + names).joined(separator: " ")) }
+        return values.filter { names.contains($0.key) }
     }
     func putParameter(_ name: String, value: String) async throws { throw FakeError.notForReading }
     func createParameter(_ name: String, value: String) async throws -> Bool { throw FakeError.notForReading }
