@@ -153,19 +153,40 @@ struct RegionReader: Sendable {
     private func readTable(_ name: String, _ reads: TableReads) async throws -> RegionSnapshot {
         async let backupsRead: [BackupSnapshot] =
             reads.backups ? call { try await services.tables.backups(of: name) } : []
+        // TTL and point-in-time recovery need only the name: asked beside DescribeTable, not
+        // after it (nil: the table is not there).
+        async let ttlRead: TTLSnapshot? = reads.ttl ? ifTableExists { try await services.tables.timeToLive(of: name) } : nil
+        async let pitrRead: PITRSnapshot? =
+            reads.pointInTimeRecovery
+            ? ifTableExists { try await services.tables.pointInTimeRecovery(of: name) } : nil
         guard var table = try await call({ try await services.tables.describeTable(name) }) else {
+            _ = try await (ttlRead, pitrRead)
             return RegionSnapshot(absentTables: [name], backups: try await backupsRead)
         }
         let arn = table.arn
-        async let tags: [String: String]? = reads.tags ? call { try await services.tables.tags(ofResource: arn) } : nil
-        async let ttl: TTLSnapshot? = reads.ttl ? call { try await services.tables.timeToLive(of: name) } : nil
-        async let pitr: PITRSnapshot? =
-            reads.pointInTimeRecovery ? call { try await services.tables.pointInTimeRecovery(of: name) } : nil
+        var gone = false
         do {
-            table.tags = try await tags
-            table.ttl = try await ttl
-            table.pointInTimeRecovery = try await pitr
+            if reads.tags { table.tags = try await call { try await services.tables.tags(ofResource: arn) } }
         } catch  where isAWSError(error, code: "ResourceNotFoundException") {
+            gone = true
+        }
+        // A side read that found no table while DescribeTable found one (made in between, which
+        // is rare) is asked again now.
+        if reads.ttl {
+            table.ttl = try await ttlRead
+            if table.ttl == nil { table.ttl = try await ifTableExists { try await services.tables.timeToLive(of: name) } }
+            gone = gone || table.ttl == nil
+        }
+        if reads.pointInTimeRecovery {
+            table.pointInTimeRecovery = try await pitrRead
+            if table.pointInTimeRecovery == nil {
+                table.pointInTimeRecovery = try await ifTableExists {
+                    try await services.tables.pointInTimeRecovery(of: name)
+                }
+            }
+            gone = gone || table.pointInTimeRecovery == nil
+        }
+        if gone {
             // Deleted since DescribeTable answered (a delete in progress, say an interrupted run's):
             // what else there was to read went with it. The planner leaves a DELETING table alone.
             table.status = "DELETING"
@@ -174,6 +195,16 @@ struct RegionReader: Sendable {
             table.pointInTimeRecovery = nil
         }
         return RegionSnapshot(tables: [name: table], backups: try await backupsRead)
+    }
+
+    /// `read`'s answer, or nil when the table is not there: ResourceNotFoundException, which
+    /// moto spells ResourceNotFound for DescribeTimeToLive.
+    private func ifTableExists<T: Sendable>(_ read: @Sendable () async throws -> T) async throws -> T? {
+        do {
+            return try await call(read)
+        } catch  where isAWSError(error, code: "ResourceNotFoundException") || isAWSError(error, code: "ResourceNotFound") {
+            return nil
+        }
     }
 
     private func origins(of job: JobSpec, among names: [String]) -> [String] {

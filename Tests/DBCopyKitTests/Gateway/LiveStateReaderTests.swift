@@ -86,6 +86,22 @@ struct LiveStateReaderTests {
         #expect(state.regions["r"]?.tables.count == 6)
     }
 
+    @Test("an origin's TTL and point-in-time settings are asked beside DescribeTable, not after it")
+    func settingsBesideDescribe() async throws {
+        let tables = FakeTables(tables: [Fixture.table("clients")], delay: 0.2)
+        let job = Fixture.job("clients-to-dev", origin: .table("clients"), destination: .table("clients_dev")) {
+            $0.source = .pointInTime(nil)
+            $0.ttl = .copy
+        }
+        let reader = LiveStateReader(
+            services: { _ in RegionServices(tables: tables, parameters: FakeParameters()) }, concurrency: 8)
+        let state = try await reader.read(jobs: [job], regions: ["clients-to-dev": "r"])
+        // DescribeTable of both tables, the origin's ListBackups, TTL and PITR: all five at once.
+        #expect(tables.peak.withLock { $0 } == 5, "\(tables.calls.withLock { $0 })")
+        #expect(state.regions["r"]?.tables["clients"]?.ttl?.status == "DISABLED")
+        #expect(state.regions["r"]?.tables["clients"]?.pointInTimeRecovery?.enabled == false)
+    }
+
     @Test("SSM parameters are read ten to a GetParameters call; the missing ones are known absent")
     func parametersInBatches() async throws {
         let jobs = (0..<23).map { i in
