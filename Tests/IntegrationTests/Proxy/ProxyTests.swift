@@ -197,7 +197,7 @@ struct ProxyTests {
         #expect(described.value("Table", "TableStatus") as? String == "CREATING")
         #expect(described.value("Table", "RestoreSummary", "RestoreInProgress") as? Bool == true)
         let tableArn = try #require(described.value("Table", "TableArn") as? String)
-        let listed = try await client.dynamodb("ListTables", [:]).json["TableNames"] as? [String] ?? []
+        let listed = try await client.allTableNames()
         #expect(listed.contains(copy))
 
         let refused: [(String, [String: Any], String)] = [
@@ -245,7 +245,7 @@ struct ProxyTests {
         let deleted = try await client.dynamodb("DeleteTable", ["TableName": table])
         #expect(deleted.value("TableDescription", "TableStatus") as? String == "DELETING")
         #expect(try await client.tableStatus(table) == "DELETING")
-        let listed = try await client.dynamodb("ListTables", [:]).json["TableNames"] as? [String] ?? []
+        let listed = try await client.allTableNames()
         #expect(listed.contains(table))
         // DynamoDB documents a repeated DeleteTable of a DELETING table as no error.
         let again = try await client.dynamodb("DeleteTable", ["TableName": table])

@@ -88,6 +88,18 @@ struct RawAWSCalls {
         try await dynamodb("DescribeTable", ["TableName": name]).value("Table", "TableStatus") as? String
     }
 
+    /// Every page of ListTables (the local endpoint is shared: other tests' tables fill pages).
+    func allTableNames() async throws -> [String] {
+        var names: [String] = []
+        var body: [String: Any] = [:]
+        while true {
+            let page = try await dynamodb("ListTables", body).json
+            names += page["TableNames"] as? [String] ?? []
+            guard let last = page["LastEvaluatedTableName"] as? String else { return names }
+            body = ["ExclusiveStartTableName": last]
+        }
+    }
+
     func backupStatus(_ arn: String) async throws -> String? {
         try await dynamodb("DescribeBackup", ["BackupArn": arn])
             .value("BackupDescription", "BackupDetails", "BackupStatus") as? String
