@@ -155,7 +155,8 @@ struct RegionReader: Sendable {
             reads.backups ? call { try await services.tables.backups(of: name) } : []
         // TTL and point-in-time recovery need only the name: asked beside DescribeTable, not
         // after it (nil: the table is not there).
-        async let ttlRead: TTLSnapshot? = reads.ttl ? ifTableExists { try await services.tables.timeToLive(of: name) } : nil
+        async let ttlRead: TTLSnapshot? =
+            reads.ttl ? ifTableExists { try await services.tables.timeToLive(of: name) } : nil
         async let pitrRead: PITRSnapshot? =
             reads.pointInTimeRecovery
             ? ifTableExists { try await services.tables.pointInTimeRecovery(of: name) } : nil
@@ -174,7 +175,9 @@ struct RegionReader: Sendable {
         // is rare) is asked again now.
         if reads.ttl {
             table.ttl = try await ttlRead
-            if table.ttl == nil { table.ttl = try await ifTableExists { try await services.tables.timeToLive(of: name) } }
+            if table.ttl == nil {
+                table.ttl = try await ifTableExists { try await services.tables.timeToLive(of: name) }
+            }
             gone = gone || table.ttl == nil
         }
         if reads.pointInTimeRecovery {
@@ -202,7 +205,9 @@ struct RegionReader: Sendable {
     private func ifTableExists<T: Sendable>(_ read: @Sendable () async throws -> T) async throws -> T? {
         do {
             return try await call(read)
-        } catch  where isAWSError(error, code: "ResourceNotFoundException") || isAWSError(error, code: "ResourceNotFound") {
+        } catch
+            where isAWSError(error, code: "ResourceNotFoundException") || isAWSError(error, code: "ResourceNotFound")
+        {
             return nil
         }
     }

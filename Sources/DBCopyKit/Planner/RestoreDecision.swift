@@ -43,7 +43,8 @@ extension CopyPlanner {
             replacing = ReplacedTable(
                 arn: table.arn, createdAt: table.createdAt,
                 safetyBackupName: job.backupBeforeReplace
-                    ? made?.name ?? job.safetyBackupName.render(job: job.name, origin: origin.name, timestamp: timestamp)
+                    ? made?.name
+                        ?? job.safetyBackupName.render(job: job.name, origin: origin.name, timestamp: timestamp)
                     : nil,
                 safetyBackupARN: made?.arn, disableDeletionProtection: disable, adopt: adopt)
         }

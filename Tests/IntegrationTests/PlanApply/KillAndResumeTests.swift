@@ -27,7 +27,8 @@ struct KillAndResumeTests {
         #expect(try await w.describe().backups(of: flow.origin).count == 2)
     }
 
-    @Test("killed while the safety backup of the replaced copy is CREATING: the next apply waits for it, makes no other")
+    @Test(
+        "killed while the safety backup of the replaced copy is CREATING: the next apply waits for it, makes no other")
     func killedDuringSafetyBackup() async throws {
         let (w, proxy, flow, made) = try await fixedTargetCopy(holding: .backup)
         defer { Task { await proxy.stop() } }
@@ -38,7 +39,8 @@ struct KillAndResumeTests {
             if stats.calls("CreateBackup", outcome: "ok") == 1, stats.transitions["backups_creating", default: 0] > 0 {
                 try await proxy.resetState()
             }
-            return stats.calls("CreateBackup", outcome: "ok") == 2 && stats.transitions["backups_creating", default: 0] > 0
+            return stats.calls("CreateBackup", outcome: "ok") == 2
+                && stats.transitions["backups_creating", default: 0] > 0
         }
         let safety = try Regex("dbcopy-\(flow.job)-replaced-\(timestampPattern)")
         let killedRun = try await w.describe().backups(of: flow.target)
