@@ -155,38 +155,28 @@ struct RegionReader: Sendable {
             reads.backups ? call { try await services.tables.backups(of: name) } : []
         // TTL and point-in-time recovery need only the name: asked beside DescribeTable, not
         // after it (nil: the table is not there).
-        async let ttlRead: TTLSnapshot? =
-            reads.ttl ? ifTableExists { try await services.tables.timeToLive(of: name) } : nil
-        async let pitrRead: PITRSnapshot? =
-            reads.pointInTimeRecovery
-            ? ifTableExists { try await services.tables.pointInTimeRecovery(of: name) } : nil
+        let readTTL: @Sendable () async throws -> TTLSnapshot = { try await services.tables.timeToLive(of: name) }
+        let readPITR: @Sendable () async throws -> PITRSnapshot = {
+            try await services.tables.pointInTimeRecovery(of: name)
+        }
+        async let ttlRead = reads.ttl ? ifTableExists(readTTL) : nil
+        async let pitrRead = reads.pointInTimeRecovery ? ifTableExists(readPITR) : nil
         guard var table = try await call({ try await services.tables.describeTable(name) }) else {
             _ = try await (ttlRead, pitrRead)
             return RegionSnapshot(absentTables: [name], backups: try await backupsRead)
         }
         let arn = table.arn
         var gone = false
-        do {
-            if reads.tags { table.tags = try await call { try await services.tables.tags(ofResource: arn) } }
-        } catch  where isAWSError(error, code: "ResourceNotFoundException") {
-            gone = true
+        if reads.tags {
+            table.tags = try await ifTableExists { try await services.tables.tags(ofResource: arn) }
+            gone = table.tags == nil
         }
-        // A side read that found no table while DescribeTable found one (made in between, which
-        // is rare) is asked again now.
         if reads.ttl {
-            table.ttl = try await ttlRead
-            if table.ttl == nil {
-                table.ttl = try await ifTableExists { try await services.tables.timeToLive(of: name) }
-            }
+            table.ttl = try await confirmed(try await ttlRead, readTTL)
             gone = gone || table.ttl == nil
         }
         if reads.pointInTimeRecovery {
-            table.pointInTimeRecovery = try await pitrRead
-            if table.pointInTimeRecovery == nil {
-                table.pointInTimeRecovery = try await ifTableExists {
-                    try await services.tables.pointInTimeRecovery(of: name)
-                }
-            }
+            table.pointInTimeRecovery = try await confirmed(try await pitrRead, readPITR)
             gone = gone || table.pointInTimeRecovery == nil
         }
         if gone {
@@ -210,6 +200,13 @@ struct RegionReader: Sendable {
         {
             return nil
         }
+    }
+
+    /// A side read asked beside DescribeTable: its answer, or, if it found no table while
+    /// DescribeTable found one (made in between, which is rare), `read` asked again now.
+    private func confirmed<T: Sendable>(_ first: T?, _ read: @Sendable () async throws -> T) async throws -> T? {
+        if let first { return first }
+        return try await ifTableExists(read)
     }
 
     private func origins(of job: JobSpec, among names: [String]) -> [String] {
