@@ -1,3 +1,4 @@
+import AWSClient
 import Foundation
 
 /// Reads one region for the jobs that run there.
@@ -113,7 +114,7 @@ struct RegionReader: Sendable {
         // Ten parameters per GetParameters call: SSM's read quota (40 calls a second by default)
         // is what a plan of hundreds of jobs would otherwise wait for.
         let names = reads.parameterNames.sorted()
-        let size = 10  // GetParameters' limit
+        let size = GetParametersInput.maxNames
         for start in stride(from: 0, to: names.count, by: size) {
             let batch = Array(names[start..<min(start + size, names.count)])
             group.addTask {

@@ -71,7 +71,7 @@ struct CopyPlanner {
         guard diagnostics.count == errorsBefore else { return copyPlan(target) }
         planParameter(target)
         planGenerationPruning(target)
-        planRetention(target: target, usedBackup: usedBackup)
+        planRetention(usedBackup: usedBackup)
         return copyPlan(target)
     }
 

@@ -88,6 +88,10 @@ public struct ReplacedTable: Sendable, Codable, Equatable {
     /// `replace: adopt` of a table dbcopy did not make.
     public var adopt: Bool
 
+    /// Whether the apply makes a new safety backup (not `backup_before_replace: false`, and not
+    /// one an interrupted run already made).
+    public var makesSafetyBackup: Bool { safetyBackupName != nil && safetyBackupARN == nil }
+
     public init(
         arn: String, createdAt: Date, safetyBackupName: String?, safetyBackupARN: String? = nil,
         disableDeletionProtection: Bool, adopt: Bool

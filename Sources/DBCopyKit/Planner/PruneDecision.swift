@@ -47,7 +47,7 @@ extension CopyPlanner {
 
     /// `retention`: the job's own backups of the origin, and the safety backups of a fixed target,
     /// each kept by count and age. Never the backup this run restores from, nor one a restore is using.
-    mutating func planRetention(target: TargetPlan, usedBackup: String?) {
+    mutating func planRetention(usedBackup: String?) {
         guard !job.retention.keepsEverything else { return }
         let inUse = Set(
             snapshot.tables.values.filter { $0.status == "CREATING" }.compactMap { $0.restore?.sourceBackupARN }
@@ -60,11 +60,11 @@ extension CopyPlanner {
             let safetyBackups = (backupsByTable[fixed] ?? []).filter {
                 safety.recognise($0.name, job: job.name, origin: origin.name) != nil
             }
-            var replacesWithBackup = false
-            if case .replace(let table, _, _, _) = target.kind, job.backupBeforeReplace {
-                replacesWithBackup = interruptedSafetyBackup(of: table) == nil
+            let makesSafetyBackup = changes.contains {
+                if case .restoreTable(let step) = $0.operation { return step.replacing?.makesSafetyBackup == true }
+                return false
             }
-            prune(safetyBackups, adding: replacesWithBackup, keeping: inUse)
+            prune(safetyBackups, adding: makesSafetyBackup, keeping: inUse)
         }
     }
 

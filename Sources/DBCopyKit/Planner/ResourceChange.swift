@@ -65,12 +65,7 @@ public struct ResourceChange: Sendable, Codable, Equatable {
         case .update: return (0, 1, 0)
         case .destroy: return (0, 0, 1)
         case .replace:
-            if case .restoreTable(let step) = operation, let replacing = step.replacing,
-                replacing.safetyBackupName != nil,
-                replacing.safetyBackupARN == nil
-            {
-                return (2, 0, 1)
-            }
+            if case .restoreTable(let step) = operation, step.replacing?.makesSafetyBackup == true { return (2, 0, 1) }
             return (1, 0, 1)
         }
     }

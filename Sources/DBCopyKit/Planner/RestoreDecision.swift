@@ -60,7 +60,7 @@ extension CopyPlanner {
     /// A safety backup of this very table (made after it was created, so not of an earlier copy
     /// under the same name) that a killed or interrupted run made and did not get to use: the
     /// table is still there, so the run stopped between backing it up and deleting it.
-    func interruptedSafetyBackup(of table: TableSnapshot) -> BackupSnapshot? {
+    private func interruptedSafetyBackup(of table: TableSnapshot) -> BackupSnapshot? {
         let template = job.safetyBackupName
         return (backupsByTable[table.name] ?? []).filter {
             ($0.status == "CREATING" || $0.status == "AVAILABLE") && $0.createdAt > table.createdAt

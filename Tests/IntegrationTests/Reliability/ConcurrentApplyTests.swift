@@ -94,7 +94,7 @@ struct ConcurrentApplyTests {
                 + done.copies.filter {
                     $0.changes.contains {
                         if case .restoreTable(let s) = $0.operation {
-                            s.replacing?.safetyBackupName != nil
+                            s.replacing?.makesSafetyBackup == true
                         } else {
                             false
                         }
