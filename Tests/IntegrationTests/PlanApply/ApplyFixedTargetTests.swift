@@ -50,8 +50,7 @@ struct ApplyFixedTargetTests {
         let flow = ClientsToDev(prefix: w.prefix)
         try await w.seed(flow.seeds)
         try w.write(planFile(w.prefix, jobs: flow.job(["refresh: 1h"])))
-        let first = try await w.dbcopy(["apply", "--auto-approve"])
-        #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
+        try await w.applied()
         let applied = try await w.describe([flow.origin, flow.target])
 
         // No --auto-approve and stdin is not a terminal: had there been anything to do, apply would refuse.

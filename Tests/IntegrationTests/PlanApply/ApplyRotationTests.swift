@@ -102,8 +102,7 @@ struct ApplyRotationTests {
         let flow = ProductionToStaging(prefix: w.prefix)
         try await w.seed(flow.seeds)
         try w.write(planFile(w.prefix, jobs: flow.job(keep: 1, ["refresh: 1h"])))
-        let first = try await w.dbcopy(["apply", "--auto-approve"])
-        #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
+        try await w.applied()
         let applied = try await w.describe()
         try await waitForNextSecond()
 

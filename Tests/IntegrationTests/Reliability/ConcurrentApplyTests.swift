@@ -36,8 +36,7 @@ struct ConcurrentApplyTests {
         try await w.seed(fixed.seeds + rotation.seeds)
         try w.write(
             planFile(w.prefix, jobs: fixed.job(["wait_timeout: 10m"]), rotation.job(keep: 2, ["wait_timeout: 10m"])))
-        let first = try await w.dbcopy(["apply", "--auto-approve"])
-        try #require(first.status == 0, "\(first.stdout)\(first.stderr)")
+        try await w.applied()
         try await proxy.configure(Self.slow)
         return (w, proxy, [fixed.job, rotation.job])
     }

@@ -25,8 +25,7 @@ struct LeaseWaitTests {
         let jobs = [fixed.job, rotation.job, nightly]
         try await w.seed(fixed.seeds + rotation.seeds)
         try w.write(planFile(w.prefix, jobs: fixed.job(), rotation.job(keep: 2), nightlyJob))
-        let first = try await w.dbcopy(["apply", "--auto-approve"])
-        try #require(first.status == 0, "\(first.stdout)\(first.stderr)")
+        try await w.applied()
         try await proxy.configure(ConcurrentApplyTests.slow)
         try await waitForNextSecond()
         let before = try await w.describeAll()

@@ -83,8 +83,7 @@ func fixedTargetCopy(holding held: HeldTransition) async throws -> (Workspace, A
     try await w.seed(flow.seeds)
     // A bounded wait: a run that waited for something that never comes fails instead of hanging CI.
     try w.write(planFile(w.prefix, jobs: flow.job(["wait_timeout: 5m"])))
-    let first = try await w.dbcopy(["apply", "--auto-approve"])
-    try #require(first.status == 0, "\(first.stdout)\(first.stderr)")
+    try await w.applied()
     let made = try await w.describe([flow.origin, flow.target])
     try await proxy.configure(held.settings)
     try await proxy.resetStats()

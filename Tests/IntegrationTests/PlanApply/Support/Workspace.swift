@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+import Testing
 
 /// One test's corner of the shared local AWS endpoint, as a user has it: a working directory
 /// holding the plan file, the environment `dbcopy` runs with, and a name prefix that no other
@@ -57,6 +58,12 @@ final class Workspace: Sendable {
         return try await offThread {
             try ProcessRunner.dbcopy(arguments, environment: environment, stdin: stdin, workingDirectory: directory)
         }
+    }
+
+    /// `apply --auto-approve`, which must succeed: the state a test starts from.
+    func applied(sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let result = try await dbcopy(["apply", "--auto-approve"])
+        try #require(result.status == 0, "\(result.stdout)\(result.stderr)", sourceLocation: sourceLocation)
     }
 
     /// Runs `dbcopy ARGUMENTS` on a pseudo-terminal and types `answer` at the confirmation prompt
